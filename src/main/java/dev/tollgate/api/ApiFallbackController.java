@@ -1,0 +1,25 @@
+package dev.tollgate.api;
+
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Answers unknown API paths with a 404 problem: without it the request would fall through to
+ * Vaadin's catch-all mapping and get an HTML page.
+ */
+@RestController
+class ApiFallbackController {
+
+    @RequestMapping("/api/**")
+    void unknown(HttpServletRequest request) {
+        throw new UnknownPathException(request.getRequestURI());
+    }
+
+    static final class UnknownPathException extends RuntimeException {
+        UnknownPathException(String path) {
+            super("No API endpoint at " + path);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tollgate.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects what is wrong with a request so that it can be refused whole, naming every item,
+ * instead of stopping at the first fault.
+ */
+public final class Violations {
+
+    /** API.md: "at most 100 listed". */
+    public static final int MAX_LISTED = 100;
+
+    private final List<Violation> found = new ArrayList<>();
+
+    public Violations add(Violation violation) {
+        found.add(violation);
+        return this;
+    }
+
+    public Violations add(String pointer, String message) {
+        return add(Violation.at(pointer, message));
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Checks a required identifier (team, service, stage, rule, goal). */
+    public boolean identifier(String pointer, String value) {
+        return matches(pointer, value, Identifier.PATTERN, Identifier.DESCRIPTION);
+    }
+
+    /** Checks a required metric key. */
+    public boolean metricKey(String pointer, String value) {
+        return matches(pointer, value, MetricKey.PATTERN, MetricKey.DESCRIPTION);
+    }
+
+    /** Checks a required text of at most {@code maxLength} characters that is not blank. */
+    public boolean text(String pointer, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            add(pointer, "is required");
+            return false;
+        }
+        return optionalText(pointer, value, maxLength);
+    }
+
+    /** Checks an optional text of at most {@code maxLength} characters. */
+    public boolean optionalText(String pointer, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            add(pointer, "must be at most " + maxLength + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    public boolean required(String pointer, Object value) {
+        if (value == null) {
+            add(pointer, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean matches(String pointer, String value, Pattern pattern, String description) {
+        if (value == null) {
+            add(pointer, "is required");
+            return false;
+        }
+        if (!pattern.matcher(value).matches()) {
+            add(pointer, "must be " + description);
+            return false;
+        }
+        return true;
+    }
+
+    /** Throws when anything was found; {@code detail} says what was being refused. */
+    public void throwIfAny(String detail) {
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(detail, found.size() > MAX_LISTED ? found.subList(0, MAX_LISTED) : found);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.tollgate.catalog;
+
+/** Which way a metric improves. */
+public enum Better {
+    HIGHER, LOWER
+}

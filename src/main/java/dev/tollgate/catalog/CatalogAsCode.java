@@ -1,0 +1,219 @@
+package dev.tollgate.catalog;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tollgate.api.InvalidInputException;
+import dev.tollgate.api.JsonFaults;
+import dev.tollgate.api.Violations;
+import dev.tollgate.catalog.CatalogDocument.MetricDefinitionEntry;
+import dev.tollgate.catalog.CatalogDocument.ServiceEntry;
+import dev.tollgate.catalog.CatalogDocument.TeamEntry;
+import dev.tollgate.security.AuditLog;
+import dev.tollgate.security.Caller;
+import dev.tollgate.security.CurrentCaller;
+import dev.tollgate.security.Scope;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The catalog as code: a document applied whole and idempotently (every item created or
+ * replaced, nothing listed left untouched, nothing unlisted removed), and exported in the same
+ * shape so that applying an export changes nothing.
+ */
+@Service
+public class CatalogAsCode {
+
+    private static final int EXPORT_PAGE = Integer.MAX_VALUE;
+
+    private final TeamCatalog teamCatalog;
+    private final ServiceCatalog serviceCatalog;
+    private final MetricCatalog metricCatalog;
+    private final TeamRepository teams;
+    private final ServiceRepository services;
+    private final MetricDefinitionRepository definitions;
+    private final CurrentCaller callers;
+    private final AuditLog audit;
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    CatalogAsCode(TeamCatalog teamCatalog, ServiceCatalog serviceCatalog, MetricCatalog metricCatalog,
+            TeamRepository teams, ServiceRepository services, MetricDefinitionRepository definitions,
+            CurrentCaller callers, AuditLog audit) {
+        this.teamCatalog = teamCatalog;
+        this.serviceCatalog = serviceCatalog;
+        this.metricCatalog = metricCatalog;
+        this.teams = teams;
+        this.services = services;
+        this.definitions = definitions;
+        this.callers = callers;
+        this.audit = audit;
+    }
+
+    /** Reads a document as YAML (a superset of JSON) or strict JSON; faults are named by pointer. */
+    public CatalogDocument parse(byte[] body, boolean asYaml) {
+        if (body == null || body.length == 0) {
+            throw InvalidInputException.of("/", "the document is empty");
+        }
+        try {
+            CatalogDocument document = (asYaml ? yaml : json).readValue(body, CatalogDocument.class);
+            if (document == null) {
+                throw InvalidInputException.of("/", "the document is empty");
+            }
+            return document;
+        } catch (JacksonException e) {
+            var violation = JsonFaults.describe(e);
+            throw new InvalidInputException("The catalog document could not be read: " + violation.pointer() + " "
+                    + violation.message(), List.of(violation));
+        }
+    }
+
+    public String toYaml(CatalogDocument document) {
+        return yaml.writeValueAsString(document);
+    }
+
+    @Transactional
+    public CatalogChanges apply(CatalogDocument document) {
+        Caller caller = callers.get();
+        caller.require(Scope.ADMIN);
+        List<TeamEntry> teamEntries = CatalogDocument.orEmpty(document.teams());
+        List<ServiceEntry> serviceEntries = CatalogDocument.orEmpty(document.services());
+        List<MetricDefinitionEntry> metricEntries = CatalogDocument.orEmpty(document.metricDefinitions());
+
+        Violations violations = new Violations();
+        validate(violations, document, teamEntries, serviceEntries, metricEntries);
+        violations.throwIfAny("The catalog document was not applied; nothing was changed");
+        authorize(caller, teamEntries, serviceEntries, metricEntries);
+
+        CatalogChanges.Count teamCount = CatalogChanges.NONE;
+        for (TeamEntry entry : teamEntries) {
+            var before = teams.find(entry.id());
+            Saved<Team> saved = teamCatalog.save(entry.id(), new TeamDraft(entry.name(), entry.description()));
+            teamCount = teamCount.plus(saved, before.isPresent() && !before.get().equals(saved.value()));
+        }
+        CatalogChanges.Count metricCount = CatalogChanges.NONE;
+        for (MetricDefinitionEntry entry : metricEntries) {
+            var before = definitions.find(entry.id());
+            Saved<MetricDefinition> saved = metricCatalog.save(entry.id(), new MetricDefinitionDraft(entry.category(),
+                    entry.unit(), entry.better(), entry.aggregation(), entry.target(), entry.description()));
+            metricCount = metricCount.plus(saved, before.isPresent() && !before.get().equals(saved.value()));
+        }
+        CatalogChanges.Count serviceCount = CatalogChanges.NONE;
+        for (ServiceEntry entry : serviceEntries) {
+            var before = services.find(entry.id());
+            Saved<ServiceDefinition> saved = serviceCatalog.save(caller, entry.id(),
+                    new ServiceDraft(entry.team(), entry.name(), entry.stages()));
+            serviceCount = serviceCount.plus(saved, before.isPresent() && !before.get().equals(saved.value()));
+        }
+        CatalogChanges changes = new CatalogChanges(teamCount, serviceCount, metricCount);
+        if (teamCount.created() + teamCount.updated() + serviceCount.created() + serviceCount.updated()
+                + metricCount.created() + metricCount.updated() > 0) {
+            audit.record("CATALOG_APPLIED", "catalog", null, changes.toString());
+        }
+        return changes;
+    }
+
+    /** The catalog as a document; a team-bound caller gets its own team and services. */
+    @Transactional(readOnly = true)
+    public CatalogDocument export() {
+        Caller caller = callers.get();
+        caller.require(Scope.READ);
+        Set<String> only = caller.readsAnyTeam() ? null : caller.teams();
+        List<TeamEntry> teamEntries = teams.find(only, 0, EXPORT_PAGE).stream()
+                .map(team -> new TeamEntry(team.id(), team.name(), team.description()))
+                .toList();
+        List<ServiceEntry> serviceEntries = services.find(null, only, 0, EXPORT_PAGE).stream()
+                .filter(service -> service.team() != null)
+                .map(service -> new ServiceEntry(service.id(), service.team(), service.name(), service.stages()))
+                .toList();
+        List<MetricDefinitionEntry> metricEntries = definitions.findAll().stream()
+                .map(d -> new MetricDefinitionEntry(d.id(), d.category(), d.unit(), d.better(), d.aggregation(),
+                        d.target(), d.description()))
+                .toList();
+        return new CatalogDocument(teamEntries, serviceEntries, metricEntries, List.of(), List.of());
+    }
+
+    private void validate(Violations violations, CatalogDocument document, List<TeamEntry> teamEntries,
+            List<ServiceEntry> serviceEntries, List<MetricDefinitionEntry> metricEntries) {
+        Set<String> teamIds = new HashSet<>();
+        for (int i = 0; i < teamEntries.size(); i++) {
+            TeamEntry entry = teamEntries.get(i);
+            String pointer = "/teams/" + i;
+            if (entry == null) {
+                violations.add(pointer, "must be an object");
+                continue;
+            }
+            TeamCatalog.validate(violations, pointer, entry.id(), new TeamDraft(entry.name(), entry.description()));
+            if (entry.id() != null && !teamIds.add(entry.id())) {
+                violations.add(pointer + "/id", "team '" + entry.id() + "' is listed twice");
+            }
+        }
+        Set<String> serviceIds = new HashSet<>();
+        for (int i = 0; i < serviceEntries.size(); i++) {
+            ServiceEntry entry = serviceEntries.get(i);
+            String pointer = "/services/" + i;
+            if (entry == null) {
+                violations.add(pointer, "must be an object");
+                continue;
+            }
+            ServiceCatalog.validate(violations, pointer, entry.id(), new ServiceDraft(entry.team(), entry.name(), entry.stages()));
+            if (entry.id() != null && !serviceIds.add(entry.id())) {
+                violations.add(pointer + "/id", "service '" + entry.id() + "' is listed twice");
+            }
+            if (entry.team() != null && !teamIds.contains(entry.team()) && !teams.exists(entry.team())) {
+                violations.add(pointer + "/team", "team '" + entry.team() + "' is neither in this document nor in the catalog");
+            }
+        }
+        Set<String> metricIds = new HashSet<>();
+        for (int i = 0; i < metricEntries.size(); i++) {
+            MetricDefinitionEntry entry = metricEntries.get(i);
+            String pointer = "/metricDefinitions/" + i;
+            if (entry == null) {
+                violations.add(pointer, "must be an object");
+                continue;
+            }
+            MetricCatalog.validate(violations, pointer, entry.id(), new MetricDefinitionDraft(entry.category(),
+                    entry.unit(), entry.better(), entry.aggregation(), entry.target(), entry.description()));
+            if (entry.id() != null && !metricIds.add(entry.id())) {
+                violations.add(pointer + "/id", "metric '" + entry.id() + "' is listed twice");
+            }
+        }
+        // Refused rather than ignored: silently dropping part of a document would lose data.
+        if (!CatalogDocument.orEmpty(document.rules()).isEmpty()) {
+            violations.add("/rules", "rules cannot be applied by this version of Tollgate yet");
+        }
+        if (!CatalogDocument.orEmpty(document.goals()).isEmpty()) {
+            violations.add("/goals", "goals cannot be applied by this version of Tollgate yet");
+        }
+    }
+
+    private void authorize(Caller caller, List<TeamEntry> teamEntries, List<ServiceEntry> serviceEntries,
+            List<MetricDefinitionEntry> metricEntries) {
+        if (caller.actsOnAllTeams()) {
+            return;
+        }
+        if (!metricEntries.isEmpty()) {
+            throw new AccessDeniedException("Metric definitions are global; a team-bound token cannot change them");
+        }
+        teamEntries.forEach(entry -> caller.require(Scope.ADMIN, entry.id()));
+        for (ServiceEntry entry : serviceEntries) {
+            caller.require(Scope.ADMIN, entry.team());
+            services.find(entry.id()).map(ServiceDefinition::team).ifPresent(owner -> caller.require(Scope.ADMIN, owner));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tollgate.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Two doors. The API (and the InfluxDB-compatible paths, Actuator and the OpenAPI document) takes
+ * tokens only, keeps no session and needs no CSRF token, since browsers never send bearer tokens
+ * on their own. The UI takes a form login with a session, CSRF protection and Vaadin's view
+ * access control.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating: bcrypt today, and hashes name their algorithm so a stronger one can follow.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**", "/write", "/query", "/ping")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .authorizeHttpRequests(ApiAccessRules::apply);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
+    }
+
+    /**
+     * The scope each endpoint needs (API.md). Services check scopes and teams again, so the UI is
+     * held to the same rules; this table is the first line and the one place to read them all.
+     */
+    static final class ApiAccessRules {
+
+        private ApiAccessRules() {
+        }
+
+        static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+            String read = Scope.READ.authority();
+            String admin = Scope.ADMIN.authority();
+            String ingest = Scope.INGEST.authority();
+            String gate = Scope.GATE.authority();
+            String override = Scope.OVERRIDE.authority();
+            rules
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/ping").permitAll()
+                    .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").hasAuthority(read)
+                    .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/audit").hasAuthority(admin)
+                    // Ingestion.
+                    .requestMatchers("/write", "/query", "/api/v2/write").hasAuthority(ingest)
+                    .requestMatchers(POST, "/api/v1/write", "/api/v1/metrics", "/api/v1/deployments",
+                            "/api/v1/test-runs", "/api/v1/cdevents").hasAuthority(ingest)
+                    .requestMatchers(PUT, "/api/v1/teams/*/goals/*").hasAuthority(ingest)
+                    // The gate and overrides.
+                    .requestMatchers(POST, "/api/v1/gate-evaluations").hasAuthority(gate)
+                    .requestMatchers(POST, "/api/v1/overrides").hasAuthority(override)
+                    .requestMatchers(DELETE, "/api/v1/overrides/*").hasAuthority(override)
+                    .requestMatchers(POST, "/api/v1/rules/backtest").hasAuthority(read)
+                    // Everything else: reading needs 'read', changing needs 'admin'.
+                    .requestMatchers(GET, "/api/**").hasAuthority(read)
+                    .requestMatchers(PUT, "/api/**").hasAuthority(admin)
+                    .requestMatchers(DELETE, "/api/**").hasAuthority(admin)
+                    .requestMatchers(POST, "/api/**").hasAuthority(admin)
+                    .anyRequest().authenticated();
+        }
+    }
+}

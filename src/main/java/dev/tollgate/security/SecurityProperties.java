@@ -1,0 +1,20 @@
+package dev.tollgate.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param bootstrapToken {@code TOLLGATE_BOOTSTRAP_TOKEN}: an admin token with this value exists after start-up
+ * @param adminPassword  {@code TOLLGATE_ADMIN_PASSWORD}: the password of the UI user {@code admin}
+ */
+@ConfigurationProperties("tollgate")
+record SecurityProperties(String bootstrapToken, String adminPassword) {
+
+    SecurityProperties {
+        bootstrapToken = blankToNull(bootstrapToken);
+        adminPassword = blankToNull(adminPassword);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

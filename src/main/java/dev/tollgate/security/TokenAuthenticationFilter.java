@@ -1,0 +1,92 @@
+package dev.tollgate.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates API requests by token. Besides {@code Authorization: Bearer <token>} it takes the
+ * styles InfluxDB clients use, so that Telegraf and friends can write unchanged:
+ * {@code Token <token>}, basic auth whose password is the token, and the {@code p} parameter of
+ * the InfluxDB 1.x endpoints. A token that is presented but not valid is refused at once.
+ */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final ProblemResponses problems;
+
+    TokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> secret = presentedSecret(request);
+        if (secret.isPresent()) {
+            Optional<Caller> caller = tokens.authenticate(secret.get());
+            if (caller.isEmpty()) {
+                problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                        "The token is unknown, expired or revoked");
+                return;
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new CurrentCaller.CallerAuthentication(caller.get()));
+            SecurityContextHolder.setContext(context);
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static Optional<String> presentedSecret(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            int space = header.indexOf(' ');
+            String kind = space < 0 ? header : header.substring(0, space);
+            String value = space < 0 ? "" : header.substring(space + 1).trim();
+            if (kind.equalsIgnoreCase("Bearer") || kind.equalsIgnoreCase("Token")) {
+                return Optional.of(value);
+            }
+            if (kind.equalsIgnoreCase("Basic")) {
+                return Optional.of(basicPassword(value));
+            }
+            // An unknown scheme is a credential we cannot accept: refuse rather than ignore it.
+            return Optional.of("");
+        }
+        if (isInfluxV1Path(request)) {
+            return Optional.ofNullable(request.getParameter("p"));
+        }
+        return Optional.empty();
+    }
+
+    private static String basicPassword(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? "" : decoded.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static boolean isInfluxV1Path(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/write") || path.equals("/query");
+    }
+}
