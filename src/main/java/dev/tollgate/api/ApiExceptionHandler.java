@@ -72,6 +72,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", RequestBodyLimit.BodyTooLargeException.MESSAGE, null);
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException jackson) {
             Violation violation = JsonFaults.describe(jackson);
