@@ -153,20 +153,16 @@ class AuthorisationMatrixIT {
     /** Calls the endpoint on a fresh team with {@code token}, and checks a refusal changed nothing. */
     private ApiResponse call(Endpoint endpoint, String team, String token) {
         ApiClient.Call call = endpoint.call().apply(api, team).token(token);
-        long auditedBefore = newestAuditId();
+        long auditedBefore = api.newestAuditId();
         ApiResponse response = call.send();
         if (response.status() >= 400) {
-            assertThat(newestAuditId()).as("audit log after a refused %s", endpoint).isEqualTo(auditedBefore);
+            assertThat(api.newestAuditId()).as("audit log after a refused %s", endpoint).isEqualTo(auditedBefore);
         }
         return response;
     }
 
     private ApiResponse call(Endpoint endpoint, String token) {
         return call(endpoint, api.createTeam(unique("team")), token);
-    }
-
-    private long newestAuditId() {
-        return api.get("/api/v1/audit?limit=1").asAdmin().send().expectStatus(200).json().path(0).path("id").asLong();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Real HTTP against the application under test, through the whole security filter chain, as a
  * pipeline or script would call it. Requests carry no credentials unless asked to.
@@ -88,6 +90,19 @@ public final class ApiClient {
                 .json("{\"name\": \"" + unique("token") + "\", \"scopes\": " + scopeList
                         + (team == null ? "" : ", \"team\": \"" + team + "\"") + "}")
                 .send().expectStatus(201);
+    }
+
+    /** The id of the newest audit entry: compare before and after to see what a request wrote. */
+    public long newestAuditId() {
+        return get("/api/v1/audit?limit=1").asAdmin().send().expectStatus(200).json().path(0).path("id").asLong();
+    }
+
+    /** The audit entries written after the entry {@code id}, oldest first. */
+    public List<JsonNode> auditAfter(long id) {
+        List<JsonNode> entries = new ArrayList<>(get("/api/v1/audit?limit=1000").asAdmin().send().expectStatus(200)
+                .json().values().stream().filter(entry -> entry.path("id").asLong() > id).toList());
+        java.util.Collections.reverse(entries);
+        return entries;
     }
 
     public final class Call {
