@@ -83,7 +83,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request body could not be read: "
                     + violation.pointer() + " " + violation.message(), List.of(violation));
         }
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request body is missing or could not be read", null);
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request body is missing or could not be read",
+                List.of(Violation.at("/", "is missing or could not be read")));
     }
 
     @Override

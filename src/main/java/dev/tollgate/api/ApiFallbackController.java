@@ -6,13 +6,14 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Answers unknown API paths with a 404 problem: without it the request would fall through to
- * Vaadin's catch-all mapping and get an HTML page.
+ * Answers unknown API and Actuator paths with a 404 problem: without it the request would fall
+ * through to Vaadin's catch-all mapping and get an HTML page with status 200. Actuator's own
+ * endpoints are mapped ahead of this controller.
  */
 @RestController
 class ApiFallbackController {
 
-    @RequestMapping("/api/**")
+    @RequestMapping({ "/api/**", "/actuator/**" })
     void unknown(HttpServletRequest request) {
         throw new UnknownPathException(request.getRequestURI());
     }

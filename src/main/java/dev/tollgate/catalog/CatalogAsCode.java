@@ -207,7 +207,12 @@ public class CatalogAsCode {
         if (caller.actsOnAllTeams()) {
             return;
         }
-        if (!metricEntries.isEmpty()) {
+        // Unchanged definitions pass, so that a team-bound caller can apply its own export.
+        boolean changesDefinitions = metricEntries.stream().anyMatch(entry -> definitions.find(entry.id())
+                .map(stored -> !stored.sameContent(new MetricDefinitionDraft(entry.category(), entry.unit(),
+                        entry.better(), entry.aggregation(), entry.target(), entry.description())))
+                .orElse(true));
+        if (changesDefinitions) {
             throw new AccessDeniedException("Metric definitions are global; a team-bound token cannot change them");
         }
         teamEntries.forEach(entry -> caller.require(Scope.ADMIN, entry.id()));

@@ -71,7 +71,9 @@ public class ApiTokens {
     public void revoke(String id) {
         Caller caller = callers.get();
         caller.require(Scope.ADMIN);
-        ApiToken token = tokens.findActive(id, boundTeam(caller)).orElseThrow(() -> new NotFoundException("Token", id));
+        ApiToken token = tokens.findActive(id, null).orElseThrow(() -> new NotFoundException("Token", id));
+        // API.md: a token without the needed team answers 403; an unbound token is no team's to revoke.
+        caller.require(Scope.ADMIN, token.team());
         tokens.revoke(id, clock.instant());
         audit.record("TOKEN_REVOKED", "token", id, describe(token));
     }

@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -49,6 +51,17 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(ApiAccessRules::apply);
         return http.build();
+    }
+
+    /**
+     * Paths the firewall refuses (';', an encoded '%', '.' or '/', '//') answer a 400 problem.
+     * By default they were sent to the error page, which the UI door answered with a redirect to
+     * its login page: an API client got a 302 and HTML for a malformed path.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "Invalid input",
+                "The request path holds characters or sequences Tollgate refuses, such as ';', '//' or an encoded '%', '.' or '/'");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.tollgate.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,8 @@ import dev.tollgate.api.Violations;
 public class UserAccounts {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
-    public static final int MAX_PASSWORD_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes of a password, and Spring Security refuses to hash more. */
+    public static final int MAX_PASSWORD_LENGTH = 72;
     public static final int MAX_DISPLAY_NAME_LENGTH = 200;
     public static final String ADMIN_USERNAME = "admin";
 
@@ -162,8 +164,9 @@ public class UserAccounts {
     private static void validatePassword(Violations violations, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             violations.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            violations.add("password", "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+            violations.add("password", "must be at most " + MAX_PASSWORD_LENGTH
+                    + " characters (fewer with accented letters or symbols)");
         }
     }
 

@@ -1,0 +1,44 @@
+package dev.tollgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ApiDurationTest {
+
+    @ParameterizedTest
+    @CsvSource({ "PT1H, PT1H", "P7D, PT168H", "PT15M, PT15M", "PT30S, PT30S", "P1DT2H, PT26H" })
+    void reads_iso_8601_durations(String text, Duration expected) {
+        assertThat(ApiDuration.parse(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "30s, PT30S", "15m, PT15M", "1h, PT1H", "7d, PT168H", "90m, PT1H30M" })
+    void reads_the_short_forms(String text, Duration expected) {
+        assertThat(ApiDuration.parse(text)).contains(expected);
+    }
+
+    @Test
+    void ignores_surrounding_blanks() {
+        assertThat(ApiDuration.parse(" 1h ")).contains(Duration.ofHours(1));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = { " ", "1", "h", "1w", "1.5h", "1H", "one hour", "PT", "1h30m", "10000000000s" })
+    void refuses_what_is_not_a_duration(String text) {
+        assertThat(ApiDuration.parse(text)).isEmpty();
+    }
+
+    @Test
+    void answers_in_iso_8601() {
+        assertThat(ApiDuration.format(ApiDuration.parse("7d").orElseThrow())).isEqualTo("PT168H");
+        assertThat(ApiDuration.format(ApiDuration.parse("90m").orElseThrow())).isEqualTo("PT1H30M");
+    }
+}

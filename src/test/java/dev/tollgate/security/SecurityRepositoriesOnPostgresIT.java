@@ -1,0 +1,12 @@
+package dev.tollgate.security;
+
+import dev.tollgate.testing.PostgresTestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class SecurityRepositoriesOnPostgresIT extends SecurityRepositoriesContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return PostgresTestDatabase.open();
+    }
+}
