@@ -9,18 +9,30 @@ import java.util.regex.Pattern;
 /** Durations as API.md accepts them: ISO-8601 ({@code PT1H}, {@code P7D}) or {@code 30s 15m 1h 7d}. */
 public final class ApiDuration {
 
-    public static final String DESCRIPTION = "an ISO-8601 duration (PT1H, P7D) or one of the short forms 30s, 15m, 1h, 7d";
+    public static final String DESCRIPTION =
+            "a positive ISO-8601 duration (PT1H, P7D, P2W) or one of the short forms 30s, 15m, 1h, 7d";
 
     private static final Pattern SHORT = Pattern.compile("^(\\d{1,9})([smhd])$");
+    /** java.time reads no weeks, ISO-8601 has them. */
+    private static final Pattern WEEKS = Pattern.compile("^P(\\d{1,6})W$");
 
     private ApiDuration() {
     }
 
+    /** A positive duration; empty for anything else, zero and negative ones included. */
     public static Optional<Duration> parse(String text) {
+        return parseAny(text).filter(duration -> duration.isPositive());
+    }
+
+    private static Optional<Duration> parseAny(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String trimmed = text.trim();
+        Matcher weeks = WEEKS.matcher(trimmed.toUpperCase(java.util.Locale.ROOT));
+        if (weeks.matches()) {
+            return Optional.of(Duration.ofDays(7 * Long.parseLong(weeks.group(1))));
+        }
         Matcher shortForm = SHORT.matcher(trimmed);
         if (shortForm.matches()) {
             long amount = Long.parseLong(shortForm.group(1));

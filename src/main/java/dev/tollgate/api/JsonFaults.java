@@ -31,6 +31,9 @@ public final class JsonFaults {
             message = expectation(format.getTargetType());
         } else if (e instanceof MismatchedInputException mismatch) {
             message = expectation(mismatch.getTargetType());
+        } else if (e instanceof StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate")) {
+            message = "holds a field given twice";
         } else if (e instanceof StreamReadException read) {
             message = "is not well-formed" + (read.getLocation() == null ? ""
                     : " (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")");

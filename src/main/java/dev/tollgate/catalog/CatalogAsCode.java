@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.InvalidInputException;
 import dev.tollgate.api.JsonFaults;
+import dev.tollgate.api.StrictJson;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.CatalogDocument.MetricDefinitionEntry;
 import dev.tollgate.catalog.CatalogDocument.ServiceEntry;
@@ -19,7 +20,6 @@ import dev.tollgate.security.Caller;
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.security.Scope;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -43,14 +43,11 @@ public class CatalogAsCode {
     private final MetricDefinitionRepository definitions;
     private final CurrentCaller callers;
     private final AuditLog audit;
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private final ObjectMapper yaml = StrictJson.configure(YAMLMapper.builder())
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final ObjectMapper json = StrictJson.configure(JsonMapper.builder()).build();
 
     CatalogAsCode(TeamCatalog teamCatalog, ServiceCatalog serviceCatalog, MetricCatalog metricCatalog,
             TeamRepository teams, ServiceRepository services, MetricDefinitionRepository definitions,

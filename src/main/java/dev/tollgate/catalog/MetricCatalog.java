@@ -58,7 +58,10 @@ public class MetricCatalog {
         violations.required(prefix + "/category", draft.category());
         violations.text(prefix + "/unit", draft.unit(), MetricDefinition.MAX_UNIT_LENGTH);
         violations.required(prefix + "/better", draft.better());
-        violations.required(prefix + "/aggregation", draft.aggregation());
+        if (violations.required(prefix + "/aggregation", draft.aggregation())
+                && !MetricDefinition.AGGREGATIONS.contains(draft.aggregation())) {
+            violations.add(prefix + "/aggregation", "must be one of " + MetricDefinition.AGGREGATIONS);
+        }
         if (draft.target() != null && !Double.isFinite(draft.target())) {
             violations.add(prefix + "/target", "must be a finite number");
         }

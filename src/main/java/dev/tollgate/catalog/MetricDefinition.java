@@ -1,6 +1,10 @@
 package dev.tollgate.catalog;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -11,6 +15,10 @@ public record MetricDefinition(String id, MetricCategory category, String unit, 
 
     public static final int MAX_UNIT_LENGTH = 32;
     public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    /** API.md: how a figure is summarised; count and rate are for rules, not definitions. */
+    public static final Set<Aggregation> AGGREGATIONS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            Aggregation.SUM, Aggregation.AVG, Aggregation.MIN, Aggregation.MAX, Aggregation.LAST, Aggregation.P50,
+            Aggregation.P90, Aggregation.P95, Aggregation.P99)));
 
     /** API.md: a metric with no definition is stored and treated as OPERATIONAL, sum, better LOWER. */
     public static MetricDefinition undefined(String metric) {

@@ -10,6 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ApiToken(String id, String name, Set<Scope> scopes, String team, String createdBy,
         Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
 
+    /** Whether this is the token of {@code TOLLGATE_BOOTSTRAP_TOKEN}, which start-up recreates. */
+    public boolean fromBootstrap() {
+        return ApiTokens.BOOTSTRAP_CREATOR.equals(createdBy);
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
     }

@@ -38,6 +38,10 @@ class AuditEventRepository {
                         r.getTargetType(), r.getTargetId(), r.getDetail()));
     }
 
+    int count(AuditQuery query) {
+        return db.fetchCount(AUDIT_EVENT, conditions(query));
+    }
+
     private static List<Condition> conditions(AuditQuery query) {
         List<Condition> conditions = new ArrayList<>();
         if (query.from() != null) {

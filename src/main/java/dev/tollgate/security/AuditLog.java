@@ -39,4 +39,10 @@ public class AuditLog {
         callers.get().requireUnbound(Scope.ADMIN);
         return events.find(query, offset, Math.min(limit, MAX_LIMIT));
     }
+
+    @Transactional(readOnly = true)
+    public int count(AuditQuery query) {
+        callers.get().requireUnbound(Scope.ADMIN);
+        return events.count(query);
+    }
 }

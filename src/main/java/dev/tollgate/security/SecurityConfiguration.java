@@ -37,7 +37,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, CurrentCaller callers)
+            throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**", "/write", "/query", "/ping")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -46,7 +47,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, callers), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(ApiAccessRules::apply);

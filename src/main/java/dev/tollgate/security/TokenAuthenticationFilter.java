@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -26,10 +24,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
+    private final CurrentCaller callers;
 
-    TokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems) {
+    TokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems, CurrentCaller callers) {
         this.tokens = tokens;
         this.problems = problems;
+        this.callers = callers;
     }
 
     @Override
@@ -43,14 +43,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                         "The token is unknown, expired or revoked");
                 return;
             }
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new CurrentCaller.CallerAuthentication(caller.get()));
-            SecurityContextHolder.setContext(context);
+            callers.signIn(caller.get());
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            callers.signOut();
         }
     }
 

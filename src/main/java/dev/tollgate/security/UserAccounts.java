@@ -50,6 +50,12 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
+    public int count() {
+        callers.get().requireUnbound(Scope.ADMIN);
+        return users.count();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
         callers.get().requireUnbound(Scope.ADMIN);
         return users.find(username);

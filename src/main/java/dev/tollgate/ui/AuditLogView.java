@@ -36,8 +36,8 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(event -> event.detail() == null ? "" : event.detail()).setHeader("Detail").setWidth("14rem")
                 .setFlexGrow(3).setSortable(false);
         grid.setEmptyStateText("Nothing has changed yet.");
-        // The log is paged but not counted: the grid learns where it ends as it scrolls.
-        grid.setItems(query -> audit.find(AuditQuery.ALL, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> audit.find(AuditQuery.ALL, query.getOffset(), query.getLimit()).stream(),
+                query -> audit.count(AuditQuery.ALL));
         addAndExpand(grid);
     }
 

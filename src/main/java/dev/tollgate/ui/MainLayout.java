@@ -14,6 +14,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import dev.tollgate.security.CurrentCaller;
+
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -24,14 +26,14 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, CurrentCaller callers) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setId("drawer-toggle");
         toggle.setAriaLabel("Menu");
 
         Span title = new Span("Tollgate");
         title.addClassName("app-title");
-        Span user = new Span(VaadinIcon.USER.create(), new Span(authentication.getPrincipalName().orElse("")));
+        Span user = new Span(VaadinIcon.USER.create(), new Span(callers.displayName()));
         user.setId("signed-in-user");
         user.addClassName("signed-in-user");
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());

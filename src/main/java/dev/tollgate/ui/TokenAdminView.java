@@ -28,7 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 class TokenAdminView extends VerticalLayout {
 
     /** How ApiTokens names the creator of the bootstrap token; it offers no public way to ask. */
-    private static final String BOOTSTRAP_CREATOR = "bootstrap";
 
     private final ApiTokens tokens;
     private final TeamCatalog teams;
@@ -90,7 +89,7 @@ class TokenAdminView extends VerticalLayout {
 
     private void confirmRevoke(ApiToken token) {
         String consequence = "Whatever uses it is refused from the next request on. This cannot be undone.";
-        if (BOOTSTRAP_CREATOR.equals(token.createdBy())) {
+        if (token.fromBootstrap()) {
             consequence += " This is the token of TOLLGATE_BOOTSTRAP_TOKEN: Tollgate will not start again until "
                     + "that variable is given a new value or removed.";
         }

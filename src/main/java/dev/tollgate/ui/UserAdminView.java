@@ -55,8 +55,7 @@ class UserAdminView extends VerticalLayout {
         grid.addColumn(user -> String.join(", ", new TreeSet<>(user.teams()))).setHeader("Teams led")
                 .setFlexGrow(2).setSortable(false);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
-        // The service pages users but does not count them: the grid learns the end as it scrolls.
-        grid.setItems(query -> users.list(query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> users.list(query.getOffset(), query.getLimit()).stream(), query -> users.count());
         grid.addItemDoubleClickListener(e -> edit(e.getItem()));
         addAndExpand(grid);
     }

@@ -37,6 +37,17 @@ class ApiDurationTest {
     }
 
     @Test
+    void reads_weeks_which_java_time_does_not() {
+        assertThat(ApiDuration.parse("P2W")).contains(Duration.ofDays(14));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PT-1H", "PT0S", "0m", "P0D" })
+    void refuses_durations_that_are_not_positive(String text) {
+        assertThat(ApiDuration.parse(text)).isEmpty();
+    }
+
+    @Test
     void answers_in_iso_8601() {
         assertThat(ApiDuration.format(ApiDuration.parse("7d").orElseThrow())).isEqualTo("PT168H");
         assertThat(ApiDuration.format(ApiDuration.parse("90m").orElseThrow())).isEqualTo("PT1H30M");

@@ -18,12 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 import dev.tollgate.TollgateApplication;
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.testing.ApiClient;
-import dev.tollgate.testing.SecurityContextStrategyListener;
 import dev.tollgate.testing.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
@@ -33,8 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = { TollgateApplication.class, TestClockConfiguration.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestExecutionListeners(listeners = SecurityContextStrategyListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class CatalogConfigFileIT {
 
     private static final String CATALOG = """

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -43,7 +44,7 @@ abstract class SecurityRepositoriesContract {
     private ApiTokenRepository tokens;
     private UserAccountRepository users;
     private AuditEventRepository events;
-    private final CurrentCaller callers = new CurrentCaller();
+    private final CurrentCaller callers = new CurrentCaller(SecurityContextHolder.getContextHolderStrategy());
 
     abstract TestDatabase openDatabase();
 

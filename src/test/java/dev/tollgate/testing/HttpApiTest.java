@@ -7,7 +7,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestExecutionListeners;
 
 import dev.tollgate.TollgateApplication;
 
@@ -23,7 +22,5 @@ import dev.tollgate.TollgateApplication;
 @Documented
 @SpringBootTest(classes = { TollgateApplication.class, TestClockConfiguration.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestExecutionListeners(listeners = SecurityContextStrategyListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface HttpApiTest {
 }

@@ -28,7 +28,7 @@ class AdminJourneyIT {
         $("vaadin-login-form input[name=username]").setValue("admin");
         $("vaadin-login-form input[name=password]").setValue("test-admin-password");
         $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldHave(text("admin"));
+        $("#signed-in-user").shouldHave(text("Administrator"));
 
         $("#nav-admin-teams").click();
         $("#new-team").click();
