@@ -45,6 +45,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
     }
 
+    @ExceptionHandler(RequestBodyLimit.BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyLimit.BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", RequestBodyLimit.BodyTooLargeException.MESSAGE, null);
+    }
+
+    @ExceptionHandler(RequestBodyLimit.BadGzipException.class)
+    ResponseEntity<Object> badGzip(RequestBodyLimit.BadGzipException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", RequestBodyLimit.BadGzipException.MESSAGE, null);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
@@ -75,6 +85,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", RequestBodyLimit.BodyTooLargeException.MESSAGE, null);
+            }
+            if (cause instanceof RequestBodyLimit.BadGzipException) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid input", RequestBodyLimit.BadGzipException.MESSAGE, null);
             }
         }
         Throwable cause = e.getMostSpecificCause();

@@ -141,6 +141,11 @@ public final class ApiClient {
             return header("Content-Type", contentType);
         }
 
+        public Call bytes(String contentType, byte[] bytes) {
+            this.body = bytes;
+            return header("Content-Type", contentType);
+        }
+
         public ApiResponse send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(30))
