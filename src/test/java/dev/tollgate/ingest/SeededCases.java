@@ -1,0 +1,34 @@
+package dev.tollgate.ingest;
+
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Runs a property over many random cases, each from its own seed, and names the seed that
+ * reproduces a failure. The base seed is new on every run, so the cases differ from run to run;
+ * {@code -Dlineprotocol.seed=N} replays a run and {@code -Dlineprotocol.cases=N} changes how many.
+ *
+ * <p>Not jqwik: see the report of the parser's branch. This keeps the same discipline (many
+ * generated cases, a printed seed) on nothing but JUnit.
+ */
+final class SeededCases {
+
+    static final int CASES = Integer.getInteger("lineprotocol.cases", 10_000);
+    static final long BASE_SEED = Long.getLong("lineprotocol.seed", new SplittableRandom().nextLong());
+
+    private SeededCases() {
+    }
+
+    static void forEach(Consumer<Random> property) {
+        for (int i = 0; i < CASES; i++) {
+            Random random = new Random(new SplittableRandom(BASE_SEED + i).nextLong());
+            try {
+                property.accept(random);
+            } catch (AssertionError | RuntimeException failure) {
+                throw new AssertionError("case " + i + " of base seed " + BASE_SEED + " failed (replay with -Dlineprotocol.seed="
+                        + BASE_SEED + "): " + failure.getMessage(), failure);
+            }
+        }
+    }
+}
