@@ -1,5 +1,6 @@
 package dev.tollgate.ingest;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +15,29 @@ final class FieldNumbers {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
     private static final long LARGEST_EXACT_MANTISSA = 1L << 53;
-    private static final int MAX_SIGNIFICANT_DIGITS = 18;
+    /** As many decimal digits as always fit an unsigned 64-bit mantissa. */
+    private static final int MAX_SIGNIFICANT_DIGITS = 19;
+    /** The powers of ten of the Eisel-Lemire table: 128-bit mantissas, rounded down, high and low halves. */
+    private static final int MIN_POWER = -348;
+    private static final int MAX_POWER = 347;
+    private static final long[] POWER_HIGH = new long[MAX_POWER - MIN_POWER + 1];
+    private static final long[] POWER_LOW = new long[MAX_POWER - MIN_POWER + 1];
+
+    static {
+        for (int power = MIN_POWER; power <= MAX_POWER; power++) {
+            BigInteger mantissa;
+            if (power >= 0) {
+                BigInteger value = BigInteger.TEN.pow(power);
+                int shift = value.bitLength() - 128;
+                mantissa = shift > 0 ? value.shiftRight(shift) : value.shiftLeft(-shift);
+            } else {
+                BigInteger divisor = BigInteger.TEN.pow(-power);
+                mantissa = BigInteger.ONE.shiftLeft(divisor.bitLength() + 127).divide(divisor);
+            }
+            POWER_HIGH[power - MIN_POWER] = mantissa.shiftRight(64).longValue();
+            POWER_LOW[power - MIN_POWER] = mantissa.longValue();
+        }
+    }
     /** Exponents beyond this are far outside a double's range either way; capping them keeps the int from overflowing. */
     private static final int EXPONENT_CAP = 100_000;
     private static final long MAX_UNSIGNED_DIV_10 = Long.divideUnsigned(-1L, 10);
@@ -87,18 +110,78 @@ final class FieldNumbers {
         if (i != to) {
             return Double.NaN;
         }
-        double value;
         int power = exponent + scale;
-        if (mantissa == 0 && exact) {
-            value = 0.0;
-        } else if (exact && mantissa <= LARGEST_EXACT_MANTISSA && power >= -22 && power <= 22) {
-            // Both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path).
-            value = power >= 0 ? mantissa * EXACT_POWERS_OF_TEN[power] : mantissa / EXACT_POWERS_OF_TEN[-power];
-        } else {
-            // The syntax is checked above, so Java reads exactly the numbers the reference allows.
-            return Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        if (exact) {
+            if (mantissa == 0) {
+                return negative ? -0.0 : 0.0;
+            }
+            if (Long.compareUnsigned(mantissa, LARGEST_EXACT_MANTISSA) <= 0 && power >= -22 && power <= 22) {
+                // Both operands are exact doubles, so one IEEE operation rounds correctly (Clinger's fast path).
+                double value = power >= 0 ? mantissa * EXACT_POWERS_OF_TEN[power]
+                        : mantissa / EXACT_POWERS_OF_TEN[-power];
+                return negative ? -value : value;
+            }
+            double value = eiselLemire(mantissa, power, negative);
+            if (!Double.isNaN(value)) {
+                return value;
+            }
         }
-        return negative ? -value : value;
+        // The syntax is checked above, so Java reads exactly the numbers the reference allows.
+        return Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The double nearest to {@code mantissa × 10^power} (mantissa unsigned, not zero), by the
+     * Eisel-Lemire algorithm as Go's strconv has it; NaN when it cannot decide, which is rare
+     * (halfway cases, subnormals, overflow) and then Java decides. Agents write values such as
+     * 12.642857142857142 all the time: too many digits for the fast path above, and Java's general
+     * path would cost a String and big-number arithmetic for each.
+     */
+    static double eiselLemire(long mantissa, int power, boolean negative) {
+        if (power < MIN_POWER || power > MAX_POWER) {
+            return Double.NaN;
+        }
+        int leadingZeros = Long.numberOfLeadingZeros(mantissa);
+        long normalized = mantissa << leadingZeros;
+        long exponent2 = ((217_706L * power) >> 16) + 64 + 1023 - leadingZeros;
+        int index = power - MIN_POWER;
+        long high = Math.unsignedMultiplyHigh(normalized, POWER_HIGH[index]);
+        long low = normalized * POWER_HIGH[index];
+        if ((high & 0x1FF) == 0x1FF && Long.compareUnsigned(low + normalized, normalized) < 0) {
+            long wideHigh = Math.unsignedMultiplyHigh(normalized, POWER_LOW[index]);
+            long wideLow = normalized * POWER_LOW[index];
+            long mergedHigh = high;
+            long mergedLow = low + wideHigh;
+            if (Long.compareUnsigned(mergedLow, low) < 0) {
+                mergedHigh++;
+            }
+            if ((mergedHigh & 0x1FF) == 0x1FF && mergedLow + 1 == 0
+                    && Long.compareUnsigned(wideLow + normalized, normalized) < 0) {
+                return Double.NaN;
+            }
+            high = mergedHigh;
+            low = mergedLow;
+        }
+        long topBit = high >>> 63;
+        long bits = high >>> (topBit + 9);
+        exponent2 -= 1 ^ topBit;
+        if (low == 0 && (high & 0x1FF) == 0 && (bits & 3) == 1) {
+            return Double.NaN;
+        }
+        bits += bits & 1;
+        bits >>>= 1;
+        if ((bits >>> 53) > 0) {
+            bits >>>= 1;
+            exponent2++;
+        }
+        if (Long.compareUnsigned(exponent2 - 1, 0x7FF - 1) >= 0) {
+            return Double.NaN;
+        }
+        long doubleBits = exponent2 << 52 | bits & 0x000F_FFFF_FFFF_FFFFL;
+        if (negative) {
+            doubleBits |= 0x8000_0000_0000_0000L;
+        }
+        return Double.longBitsToDouble(doubleBits);
     }
 
     /** A signed 64-bit integer, {@code -?digits} (the caller strips the trailing {@code i}). */

@@ -2,7 +2,6 @@ package dev.tollgate.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,27 +27,39 @@ record LinePoints(List<LinePoint> points, List<Violation> violations, int badLin
     }
 
     static LinePoints from(ParsedLines parsed) {
+        return from(parsed, new PlacementCache());
+    }
+
+    static LinePoints from(ParsedLines parsed, PlacementCache placements) {
         List<LinePoint> points = new ArrayList<>(parsed.lines().size() * 2);
         List<Violation> violations = new ArrayList<>();
         int badLines = 0;
         int droppedStrings = 0;
-        // Lines of one series share their tag map, so the placement is worked out once per series.
-        Map<Map<String, String>, Object> placements = new IdentityHashMap<>();
         Map<String, Map<String, String>> metricsByMeasurement = new HashMap<>();
         for (ParsedLine line : parsed.lines()) {
-            droppedStrings += line.stringFieldCount();
             int firstPoint = points.size();
+            int strings = 0;
             try {
-                PointPlacement placement = placementOf(line.tags(), placements);
-                Map<String, String> metrics = metricsByMeasurement.computeIfAbsent(line.measurement(),
-                        measurement -> new HashMap<>());
+                PointPlacement placement = placements.placementOf(line.tags());
+                Map<String, String> metrics = metricsByMeasurement.get(line.measurement());
+                if (metrics == null) {
+                    metrics = new HashMap<>();
+                    metricsByMeasurement.put(line.measurement(), metrics);
+                }
                 for (LineField field : line.fields()) {
                     if (field instanceof LineField.Numeric(String key, double value)) {
-                        String metric = metrics.computeIfAbsent(key, k -> metricOf(line.measurement(), k));
+                        String metric = metrics.get(key);
+                        if (metric == null) {
+                            metric = metricOf(line.measurement(), key);
+                            metrics.put(key, metric);
+                        }
                         points.add(new LinePoint(line.lineNumber(), metric, placement.service(), placement.team(),
                                 placement.stage(), line.time(), value, placement.tags()));
+                    } else {
+                        strings++;
                     }
                 }
+                droppedStrings += strings;
             } catch (BadLine bad) {
                 points.subList(firstPoint, points.size()).clear();
                 badLines++;
@@ -59,22 +70,6 @@ record LinePoints(List<LinePoint> points, List<Violation> violations, int badLin
         }
         return new LinePoints(points, merge(parsed.violations(), violations),
                 parsed.badLineCount() + badLines, droppedStrings);
-    }
-
-    private static PointPlacement placementOf(Map<String, String> tags, Map<Map<String, String>, Object> placements) {
-        Object known = placements.get(tags);
-        if (known == null) {
-            try {
-                known = PointPlacement.of(tags);
-            } catch (BadLine bad) {
-                known = bad.getMessage();
-            }
-            placements.put(tags, known);
-        }
-        if (known instanceof String problem) {
-            throw new BadLine(problem);
-        }
-        return (PointPlacement) known;
     }
 
     private static String metricOf(String measurement, String fieldKey) {

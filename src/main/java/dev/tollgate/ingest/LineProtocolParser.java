@@ -1,5 +1,8 @@
 package dev.tollgate.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,32 @@ import dev.tollgate.api.Violations;
  */
 final class LineProtocolParser {
 
-    private LineProtocolParser() {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    private static final int SERIES_CACHE_SIZE = 8192;
+    private static final int FIELD_KEY_CACHE_SIZE = 1024;
+
+    private final TokenCache<LineSyntax.Series> seriesCache = new TokenCache<>(SERIES_CACHE_SIZE);
+    private final TokenCache<String> fieldKeyCache = new TokenCache<>(FIELD_KEY_CACHE_SIZE);
+    private final PlacementCache placements = new PlacementCache();
+
+    /**
+     * A parser whose caches of series, field keys and placements serve every body it parses, from
+     * any number of threads at once: keep one for the application, as agents send the same series
+     * request after request.
+     */
+    LineProtocolParser() {
+    }
+
+    /**
+     * Parses a body and places its points (API.md "Ingestion"): what {@code POST /write} stores, or
+     * every reason to refuse it.
+     */
+    LinePoints points(byte[] body, Precision precision, Instant defaultTime) {
+        return LinePoints.from(parse(body, precision, defaultTime), placements);
     }
 
     /**
@@ -33,11 +61,11 @@ final class LineProtocolParser {
      * @param defaultTime the time of lines without a timestamp (the time of the request), truncated
      *                    to the precision as InfluxDB does
      */
-    static ParsedLines parse(byte[] body, Precision precision, Instant defaultTime) {
+    ParsedLines parse(byte[] body, Precision precision, Instant defaultTime) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(defaultTime, "defaultTime");
-        LineSyntax syntax = new LineSyntax(body, precision, defaultTime);
+        LineSyntax syntax = new LineSyntax(body, precision, defaultTime, seriesCache, fieldKeyCache);
         List<ParsedLine> lines = new ArrayList<>(Math.max(16, body.length / 64));
         List<Violation> violations = new ArrayList<>();
         int badLines = 0;
@@ -47,14 +75,29 @@ final class LineProtocolParser {
         while (next < length) {
             lineNumber++;
             int lineStart = next;
-            int highBits = 0;
+            long highBits = 0;
             int lineEnd = lineStart;
+            // Eight bytes at a time: the newline and any byte above 0x7F (then UTF-8 must be checked).
+            while (lineEnd + Long.BYTES <= length) {
+                long word = (long) WORDS.get(body, lineEnd);
+                long newlines = word ^ NEWLINES;
+                newlines = (newlines - ONES) & ~newlines & HIGH_BITS;
+                if (newlines != 0) {
+                    int before = Long.numberOfTrailingZeros(newlines) >>> 3;
+                    highBits |= before == 0 ? 0 : word & (-1L >>> (Long.SIZE - before * Byte.SIZE));
+                    lineEnd += before;
+                    break;
+                }
+                highBits |= word;
+                lineEnd += Long.BYTES;
+            }
             while (lineEnd < length && body[lineEnd] != '\n') {
                 highBits |= body[lineEnd];
                 lineEnd++;
             }
             next = lineEnd + 1;
-            int malformed = highBits < 0 ? Utf8.firstMalformed(body, lineStart, lineEnd) : -1;
+            boolean ascii = (highBits & HIGH_BITS) == 0;
+            int malformed = ascii ? -1 : Utf8.firstMalformed(body, lineStart, lineEnd);
             int to = lineEnd;
             while (to > lineStart && isBlank(body[to - 1])) {
                 to--;
@@ -71,7 +114,7 @@ final class LineProtocolParser {
                 continue;
             } else {
                 try {
-                    lines.add(syntax.read(lineNumber, from, to, highBits >= 0));
+                    lines.add(syntax.read(lineNumber, from, to, ascii));
                 } catch (BadLine bad) {
                     problem = bad.getMessage();
                 }

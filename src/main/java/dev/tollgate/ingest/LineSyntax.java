@@ -1,5 +1,8 @@
 package dev.tollgate.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,20 +24,23 @@ import java.util.Set;
  * backslash before anything else is itself, and the character after it is read as usual (as
  * InfluxDB's own decoder does: its encoders never escape backslashes in names, so a name
  * {@code a\,b} arrives as {@code a\\,b}). In a quoted string field value {@code \"} and
- * {@code \\} stand for {@code "} and {@code \}. One object per body: it keeps the caches.
+ * {@code \\} stand for {@code "} and {@code \}. One object per body.
  */
 final class LineSyntax {
 
-    private static final int SERIES_CACHE_SIZE = 4096;
-    private static final int FIELD_KEY_CACHE_SIZE = 1024;
     /** Beyond this many fields a line's duplicate check uses a set, so a huge line costs linear time. */
     private static final int FEW_FIELDS = 8;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020_2020_2020_2020L;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
     private final byte[] bytes;
     private final Precision precision;
     private final Instant defaultTime;
-    private final TokenCache<Series> seriesCache = new TokenCache<>(SERIES_CACHE_SIZE);
-    private final TokenCache<String> fieldKeyCache = new TokenCache<>(FIELD_KEY_CACHE_SIZE);
+    private final TokenCache<Series> seriesCache;
+    private final TokenCache<String> fieldKeyCache;
     private byte[] unescaped = new byte[64];
 
     private boolean ascii;
@@ -43,13 +49,17 @@ final class LineSyntax {
     private long lastTimestamp;
     private Instant lastTime;
 
-    private record Series(String measurement, Map<String, String> tags) {
+    /** The measurement and tags of a line: the same for every line of a series. */
+    record Series(String measurement, Map<String, String> tags) {
     }
 
-    LineSyntax(byte[] bytes, Precision precision, Instant defaultTime) {
+    LineSyntax(byte[] bytes, Precision precision, Instant defaultTime, TokenCache<Series> seriesCache,
+            TokenCache<String> fieldKeyCache) {
         this.bytes = bytes;
         this.precision = precision;
         this.defaultTime = precision.truncate(defaultTime);
+        this.seriesCache = seriesCache;
+        this.fieldKeyCache = fieldKeyCache;
     }
 
     /**
@@ -75,23 +85,43 @@ final class LineSyntax {
     // line of a series, so they are decoded once per series.
     private Series readSeries() {
         int from = pos;
-        int hash = 1;
+        long hash = 0;
         int i = from;
-        for (; i < end; i++) {
+        boolean found = false;
+        // Eight bytes at a time while they last: the key is hashed as it is searched for its end.
+        while (!found && i + Long.BYTES <= end) {
+            long word = (long) WORDS.get(bytes, i);
+            long spaces = word ^ SPACES;
+            spaces = (spaces - ONES) & ~spaces & HIGH_BITS;
+            if (spaces == 0) {
+                hash = (hash ^ word) * GOLDEN;
+                i += Long.BYTES;
+                continue;
+            }
+            int space = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
+            found = bytes[space - 1] != '\\';
+            int taken = space - i + (found ? 0 : 1);
+            if (taken > 0) {
+                hash = (hash ^ (word & (-1L >>> (Long.SIZE - taken * Byte.SIZE)))) * GOLDEN;
+            }
+            i += taken;
+        }
+        for (; !found && i < end; i++) {
             byte b = bytes[i];
-            if (b == ' ' && i > from && bytes[i - 1] != '\\') {
+            if (b == ' ' && bytes[i - 1] != '\\') {
                 break;
             }
-            hash = 31 * hash + b;
+            hash = (hash ^ b) * GOLDEN;
         }
         if (i == end) {
             decodeSeries(from, end);
             throw new BadLine("missing field set: a line needs at least one field after the measurement and tags");
         }
-        Series series = seriesCache.get(bytes, from, i, hash);
+        int key = (int) (hash ^ (hash >>> 32));
+        Series series = seriesCache.get(bytes, from, i, key);
         if (series == null) {
             series = decodeSeries(from, i);
-            seriesCache.put(bytes, from, i, hash, series);
+            seriesCache.put(bytes, from, i, key, series);
         }
         pos = i;
         return series;
@@ -139,13 +169,25 @@ final class LineSyntax {
         Set<String> keys = null;
         while (true) {
             int keyStart = pos;
-            int keyEnd = scanName(keyStart, end, true, "field key");
+            int keyEnd = keyStart;
+            int hash = 1;
+            for (; keyEnd < end; keyEnd++) {
+                byte b = bytes[keyEnd];
+                if (b == '=' || b == ',' || b == ' ') {
+                    if (keyEnd == keyStart || bytes[keyEnd - 1] != '\\') {
+                        break;
+                    }
+                } else if ((b >= 0 && b < 0x20) || b == 0x7F) {
+                    throw controlCharacter("field key", b);
+                }
+                hash = 31 * hash + b;
+            }
             if (keyEnd == keyStart) {
                 throw new BadLine(bytes[keyStart] == '=' ? "missing field key before '='"
                         : fields.isEmpty() ? "missing field key: the field set starts with ','"
                         : "missing field key after ','");
             }
-            String key = fieldKey(keyStart, keyEnd);
+            String key = fieldKey(keyStart, keyEnd, hash);
             if (keyEnd == end || bytes[keyEnd] != '=') {
                 throw new BadLine("field " + BadLine.quote(key) + " is missing '=' and a value");
             }
@@ -354,14 +396,17 @@ final class LineSyntax {
                     return i;
                 }
             } else if ((b >= 0 && b < 0x20) || b == 0x7F) {
-                throw new BadLine(what + " contains the control character " + String.format("U+%04X", (int) b));
+                throw controlCharacter(what, b);
             }
         }
         return to;
     }
 
-    private String fieldKey(int from, int to) {
-        int hash = TokenCache.hash(bytes, from, to);
+    private static BadLine controlCharacter(String what, byte b) {
+        return new BadLine(what + " contains the control character " + String.format("U+%04X", (int) b));
+    }
+
+    private String fieldKey(int from, int to, int hash) {
         String key = fieldKeyCache.get(bytes, from, to, hash);
         if (key == null) {
             key = decode(from, to, true);

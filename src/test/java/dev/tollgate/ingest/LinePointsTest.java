@@ -21,8 +21,13 @@ class LinePointsTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Instant T1 = Instant.ofEpochSecond(1_764_151_200L);
 
+    private static final LineProtocolParser PARSER = new LineProtocolParser();
+
     private static LinePoints points(String body) {
-        return LinePoints.from(LineProtocolParser.parse(body.getBytes(UTF_8), Precision.SECONDS, NOW));
+        LinePoints points = PARSER.points(body.getBytes(UTF_8), Precision.SECONDS, NOW);
+        assertThat(LinePoints.from(new LineProtocolParser().parse(body.getBytes(UTF_8), Precision.SECONDS, NOW)))
+                .as("the same from a new parser").isEqualTo(points);
+        return points;
     }
 
     private static LinePoints valid(String body) {

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,8 @@ import dev.tollgate.api.Violations;
 class LineProtocolParserPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456789Z");
+    /** Shared by every case, as the application shares one: its caches must never change an answer. */
+    private static final LineProtocolParser PARSER = new LineProtocolParser();
 
     /** Bytes that steer random input into every corner of the syntax: separators, escapes, numbers, broken UTF-8. */
     private static final int[] INTERESTING_BYTES = { 'a', 'm', 'v', '0', '1', '9', '-', '+', '.', 'e', 'E', 'i', 'u', 't',
@@ -34,7 +39,7 @@ class LineProtocolParserPropertiesTest {
             Precision precision = RandomLines.anyPrecision(random);
             RandomLines.Body body = new RandomLines(random, precision, NOW).body(6);
 
-            ParsedLines parsed = LineProtocolParser.parse(body.bytes(), precision, NOW);
+            ParsedLines parsed = PARSER.parse(body.bytes(), precision, NOW);
 
             assertThat(parsed.violations()).as(body.text()).isEmpty();
             assertThat(parsed.lines()).as(body.text()).isEqualTo(body.lines());
@@ -98,7 +103,7 @@ class LineProtocolParserPropertiesTest {
                 body.writeBytes(random.nextBoolean() ? new byte[] { '\r', '\n' } : new byte[] { '\n' });
             }
 
-            ParsedLines parsed = LineProtocolParser.parse(body.toByteArray(), precision, NOW);
+            ParsedLines parsed = PARSER.parse(body.toByteArray(), precision, NOW);
 
             String text = body.toString(UTF_8);
             assertThat(parsed.violations()).as(text).extracting(Violation::line).containsExactly(bad);
@@ -144,6 +149,29 @@ class LineProtocolParserPropertiesTest {
     }
 
     @Test
+    void a_parser_shared_by_threads_answers_as_a_new_parser_does() throws Exception {
+        int threads = 4;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> SeededCases.forEach(random -> {
+                    if (random.nextInt(threads) != 0) {
+                        return;
+                    }
+                    Precision precision = RandomLines.anyPrecision(random);
+                    RandomLines.Body body = new RandomLines(random, precision, NOW).body(20);
+
+                    assertThat(PARSER.points(body.bytes(), precision, NOW)).as(body.text())
+                            .isEqualTo(new LineProtocolParser().points(body.bytes(), precision, NOW));
+                })));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+    }
+
+    @Test
     void long_bodies_of_bad_lines_list_100_and_count_all() {
         SeededCases.forEach(random -> {
             if (random.nextInt(50) != 0) {
@@ -158,7 +186,7 @@ class LineProtocolParserPropertiesTest {
                 body.append(isBad ? "m v=x\n" : "m v=1\n");
             }
 
-            ParsedLines parsed = LineProtocolParser.parse(body.toString().getBytes(UTF_8), Precision.NANOSECONDS, NOW);
+            ParsedLines parsed = PARSER.parse(body.toString().getBytes(UTF_8), Precision.NANOSECONDS, NOW);
 
             assertThat(parsed.badLineCount()).isEqualTo(bad);
             assertThat(parsed.violations()).hasSize(Math.min(bad, Violations.MAX_LISTED));
@@ -170,7 +198,7 @@ class LineProtocolParserPropertiesTest {
     private static void checkCleanResult(byte[] body, Precision precision, Random random) {
         Instant defaultTime = Instant.ofEpochSecond(random.nextLong(-1L << 33, 1L << 33), random.nextInt(1_000_000_000));
         String shown = new String(body, UTF_8);
-        ParsedLines parsed = LineProtocolParser.parse(body, precision, defaultTime);
+        ParsedLines parsed = PARSER.parse(body, precision, defaultTime);
         int newlines = 0;
         for (byte b : body) {
             newlines += b == '\n' ? 1 : 0;
@@ -196,7 +224,7 @@ class LineProtocolParserPropertiesTest {
             });
         }
 
-        LinePoints points = LinePoints.from(parsed);
+        LinePoints points = PARSER.points(body, precision, defaultTime);
 
         assertThat(points.violations()).as(shown).hasSizeLessThanOrEqualTo(Violations.MAX_LISTED);
         assertThat(points.badLineCount()).as(shown).isGreaterThanOrEqualTo(parsed.badLineCount());
