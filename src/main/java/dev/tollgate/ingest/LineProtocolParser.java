@@ -32,11 +32,14 @@ final class LineProtocolParser {
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
+    /** Series of up to 1 KiB are kept (real ones are some 100 bytes): at most 8 MiB of keys. */
     private static final int SERIES_CACHE_SIZE = 8192;
+    private static final int MAX_CACHED_SERIES_KEY = 1024;
     private static final int FIELD_KEY_CACHE_SIZE = 1024;
+    private static final int MAX_CACHED_FIELD_KEY = 128;
 
-    private final TokenCache<LineSyntax.Series> seriesCache = new TokenCache<>(SERIES_CACHE_SIZE);
-    private final TokenCache<String> fieldKeyCache = new TokenCache<>(FIELD_KEY_CACHE_SIZE);
+    private final TokenCache<LineSyntax.Series> seriesCache = new TokenCache<>(SERIES_CACHE_SIZE, MAX_CACHED_SERIES_KEY);
+    private final TokenCache<String> fieldKeyCache = new TokenCache<>(FIELD_KEY_CACHE_SIZE, MAX_CACHED_FIELD_KEY);
     private final PlacementCache placements = new PlacementCache();
 
     /**

@@ -20,13 +20,19 @@ final class TokenCache<V> {
 
     private final Entry[] entries;
     private final int mask;
+    private final int maxKeyLength;
 
-    TokenCache(int capacityPowerOfTwo) {
+    /**
+     * @param maxKeyLength longer keys are never kept: a cache that outlives requests must not let
+     *                     a few huge lines hold memory (entries x this is the most it holds)
+     */
+    TokenCache(int capacityPowerOfTwo, int maxKeyLength) {
         if (Integer.bitCount(capacityPowerOfTwo) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacityPowerOfTwo);
         }
         entries = new Entry[capacityPowerOfTwo];
         mask = capacityPowerOfTwo - 1;
+        this.maxKeyLength = maxKeyLength;
     }
 
     @SuppressWarnings("unchecked")
@@ -45,6 +51,9 @@ final class TokenCache<V> {
     }
 
     void put(byte[] bytes, int from, int to, int hash, V value) {
+        if (to - from > maxKeyLength) {
+            return;
+        }
         Entry entry = new Entry(Arrays.copyOfRange(bytes, from, to), hash, value);
         int home = spread(hash);
         int slot = home;

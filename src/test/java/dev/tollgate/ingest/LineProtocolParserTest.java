@@ -472,6 +472,15 @@ class LineProtocolParserTest {
         }
 
         @Test
+        void a_series_too_long_to_cache_is_read_all_the_same() {
+            String value = "v".repeat(2000);
+            ParsedLines parsed = parse("m,host=" + value + " f=1 1\nm,host=" + value + " f=2 2\n");
+
+            assertThat(parsed.lines()).extracting(ParsedLine::tags).containsOnly(Map.of("host", value));
+            assertThat(parsed.lines()).extracting(line -> line.fields().getFirst()).containsExactly(numeric("f", 1), numeric("f", 2));
+        }
+
+        @Test
         void the_tags_and_fields_of_a_line_cannot_be_changed() {
             ParsedLine line = line("m,host=a v=1");
 
