@@ -151,6 +151,7 @@ class LineProtocolParserPropertiesTest {
     @Test
     void a_parser_shared_by_threads_answers_as_a_new_parser_does() throws Exception {
         int threads = 4;
+        // Every thread draws the same bodies (the same seeds), so they race for the same cache entries.
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
  * reproduces a failure. The base seed is new on every run, so the cases differ from run to run;
  * {@code -Dlineprotocol.seed=N} replays a run and {@code -Dlineprotocol.cases=N} changes how many.
  *
- * <p>Not jqwik: see the report of the parser's branch. This keeps the same discipline (many
- * generated cases, a printed seed) on nothing but JUnit.
+ * <p>Why not jqwik: 1.10.1 does run on JUnit Platform 6, but since 1.10 its user guide carries an
+ * "Anti-AI Usage Clause" (the project is not meant to be used by AI coding agents) and its engine
+ * prints a line addressed to them into every test run; these tests were written by such an agent.
+ * Plain JUnit keeps the same discipline: many generated cases, a printed, replayable seed.
  */
 final class SeededCases {
 
