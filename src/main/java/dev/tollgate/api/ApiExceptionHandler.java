@@ -45,14 +45,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
     }
 
-    @ExceptionHandler(RequestBodyLimit.BodyTooLargeException.class)
-    ResponseEntity<Object> bodyTooLarge(RequestBodyLimit.BodyTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", RequestBodyLimit.BodyTooLargeException.MESSAGE, null);
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", BodyTooLargeException.MESSAGE, null);
     }
 
-    @ExceptionHandler(RequestBodyLimit.BadGzipException.class)
-    ResponseEntity<Object> badGzip(RequestBodyLimit.BadGzipException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", RequestBodyLimit.BadGzipException.MESSAGE, null);
+    @ExceptionHandler(BadGzipException.class)
+    ResponseEntity<Object> badGzip(BadGzipException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", BadGzipException.MESSAGE, null);
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<Object> contentTooLarge(ContentTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<Object> unavailable(ServiceUnavailableException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        log.warn("Answered {}: {}", status.value(), e.getMessage(), e.getCause());
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, status == HttpStatus.TOO_MANY_REQUESTS ? "Too many requests" : "Service unavailable",
+                        e.getMessage(), null));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -74,6 +90,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+            if (cause instanceof BadGzipException badGzip) {
+                return badGzip(badGzip);
+            }
+        }
         log.error("Unexpected failure while answering an API request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Tollgate failed to answer this request; the failure is logged", null);
@@ -83,11 +107,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", RequestBodyLimit.BodyTooLargeException.MESSAGE, null);
+            if (cause instanceof BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", BodyTooLargeException.MESSAGE, null);
             }
-            if (cause instanceof RequestBodyLimit.BadGzipException) {
-                return problem(HttpStatus.BAD_REQUEST, "Invalid input", RequestBodyLimit.BadGzipException.MESSAGE, null);
+            if (cause instanceof BadGzipException) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid input", BadGzipException.MESSAGE, null);
             }
         }
         Throwable cause = e.getMostSpecificCause();

@@ -76,26 +76,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), Problems.of(status, title, detail, null));
     }
 
-    /** Thrown when a body crosses the limit as it is read; answered 413. */
-    static final class BodyTooLargeException extends IOException {
-
-        static final String MESSAGE = "The request body is larger than the limit of 10 MiB (after decompression)";
-
-        BodyTooLargeException() {
-            super(MESSAGE);
-        }
-    }
-
-    /** Thrown when a body sent as gzip is not; answered 400. */
-    static final class BadGzipException extends IOException {
-
-        static final String MESSAGE = "The request body is marked Content-Encoding: gzip but is not valid gzip";
-
-        BadGzipException(IOException cause) {
-            super(MESSAGE, cause);
-        }
-    }
-
     /** The request as controllers see it: decompressed, counted, without the encoding headers. */
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +75,27 @@ public class ServiceCatalog {
     @Transactional(readOnly = true)
     public Optional<ServiceDefinition> find(String id) {
         return services.find(id);
+    }
+
+    /** The owning team of each known service among {@code ids}: null when unowned, absent when unknown. */
+    @Transactional(readOnly = true)
+    public Map<String, String> ownersOf(Set<String> ids) {
+        return services.findOwners(ids);
+    }
+
+    /**
+     * Registers services that ingestion met before anyone put them in the catalog, with no stage
+     * path yet: owned by {@code team} when a team-bound caller wrote them, else by nobody (admins
+     * see them in the services view, to give them a team and a path). The caller checked the
+     * right to write; a service another writer registered meanwhile keeps its owner.
+     */
+    @Transactional
+    public void registerFromIngest(Set<String> ids, String team) {
+        for (String id : services.insertFromIngest(ids, team, clock.instant())) {
+            audit.record("SERVICE_REGISTERED", "service", id, team == null
+                    ? "registered by ingestion, owned by no team yet"
+                    : "registered by ingestion for team " + team);
+        }
     }
 
     @Transactional

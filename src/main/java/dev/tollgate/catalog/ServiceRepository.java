@@ -6,7 +6,11 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import java.util.Collection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
@@ -48,6 +52,33 @@ class ServiceRepository {
     Optional<ServiceDefinition> find(String id) {
         return db.select(SERVICE.asterisk(), stages).from(SERVICE).where(SERVICE.ID.eq(id))
                 .fetchOptional(this::toService);
+    }
+
+    /** The owner of each known service among {@code ids} (null when unowned); unknown ids are absent. */
+    Map<String, String> findOwners(Collection<String> ids) {
+        Map<String, String> owners = new HashMap<>();
+        db.select(SERVICE.ID, SERVICE.TEAM_ID).from(SERVICE).where(SERVICE.ID.in(ids))
+                .forEach(r -> owners.put(r.value1(), r.value2()));
+        return owners;
+    }
+
+    /** Inserts services with no stage path; ids another writer inserted meanwhile are skipped. */
+    List<String> insertFromIngest(Collection<String> ids, String team, Instant at) {
+        List<String> inserted = new ArrayList<>();
+        for (String id : ids) {
+            int rows = db.insertInto(SERVICE)
+                    .set(SERVICE.ID, id)
+                    .set(SERVICE.TEAM_ID, team)
+                    .set(SERVICE.NAME, id)
+                    .set(SERVICE.CREATED_AT, at)
+                    .set(SERVICE.UPDATED_AT, at)
+                    .onConflictDoNothing()
+                    .execute();
+            if (rows == 1) {
+                inserted.add(id);
+            }
+        }
+        return inserted;
     }
 
     int countOwnedBy(String team) {

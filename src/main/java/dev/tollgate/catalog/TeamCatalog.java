@@ -107,8 +107,10 @@ public class TeamCatalog {
         return new Saved<>(team, false);
     }
 
-    boolean exists(String id) {
-        return teams.exists(id);
+    /** Which of {@code ids} are teams, for features that place data on teams (ingestion). */
+    @Transactional(readOnly = true)
+    public Set<String> existing(Set<String> ids) {
+        return ids.stream().filter(teams::exists).collect(java.util.stream.Collectors.toSet());
     }
 
     private static Set<String> visibleTeams(Caller caller) {

@@ -72,12 +72,15 @@ class DemoCatalog implements ApplicationRunner {
     private final ServiceCatalog services;
     private final UserAccounts users;
     private final CurrentCaller callers;
+    private final DemoMetrics metrics;
 
-    DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers) {
+    DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers,
+            DemoMetrics metrics) {
         this.teams = teams;
         this.services = services;
         this.users = users;
         this.callers = callers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -94,6 +97,7 @@ class DemoCatalog implements ApplicationRunner {
             }
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
+            metrics.seed(TEAMS);
             log.info("Seeded the demo catalog: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
                     TEAMS.size(), TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
         });

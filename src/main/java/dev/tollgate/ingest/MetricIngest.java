@@ -1,0 +1,176 @@
+package dev.tollgate.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import dev.tollgate.api.ContentTooLargeException;
+import dev.tollgate.api.Identifier;
+import dev.tollgate.api.MetricKey;
+import dev.tollgate.api.Violations;
+import dev.tollgate.catalog.ServiceCatalog;
+import dev.tollgate.catalog.TeamCatalog;
+import dev.tollgate.metrics.MetricPoint;
+import dev.tollgate.metrics.MetricStore;
+import dev.tollgate.security.Caller;
+import dev.tollgate.security.CurrentCaller;
+import dev.tollgate.security.Scope;
+
+/**
+ * Checks a request's points whole, places them on their teams, and writes them all or none.
+ * Every fault is named (up to API.md's hundred); a point for a service the catalog does not know
+ * registers that service, unless {@code tollgate.ingest.auto-register} is off.
+ */
+@Service
+class MetricIngest {
+
+    private final ServiceCatalog services;
+    private final TeamCatalog teams;
+    private final MetricStore store;
+    private final CurrentCaller callers;
+    private final IngestMeters meters;
+    private final Clock clock;
+    private final boolean autoRegister;
+
+    MetricIngest(ServiceCatalog services, TeamCatalog teams, MetricStore store, CurrentCaller callers,
+            IngestMeters meters, Clock clock, @Value("${tollgate.ingest.auto-register:true}") boolean autoRegister) {
+        this.services = services;
+        this.teams = teams;
+        this.store = store;
+        this.callers = callers;
+        this.meters = meters;
+        this.clock = clock;
+        this.autoRegister = autoRegister;
+    }
+
+    /** Writes the points, or refuses them all; answers how many were stored. */
+    int accept(List<IncomingPoint> points, String endpoint) {
+        Caller caller = callers.get();
+        caller.require(Scope.INGEST);
+        if (points.size() > IngestLimits.MAX_POINTS_PER_REQUEST) {
+            meters.refused(endpoint, "too_many_points", points.size());
+            throw new ContentTooLargeException("A request may hold at most " + IngestLimits.MAX_POINTS_PER_REQUEST
+                    + " points; this one holds " + points.size());
+        }
+        Instant now = clock.instant();
+        Violations violations = new Violations();
+        Set<String> serviceIds = new HashSet<>();
+        Set<String> teamIds = new HashSet<>();
+        for (IncomingPoint point : points) {
+            check(point, now, violations);
+            if (point.service() != null && Identifier.isValid(point.service())) {
+                serviceIds.add(point.service());
+            }
+            if (point.team() != null && point.service() == null && Identifier.isValid(point.team())) {
+                teamIds.add(point.team());
+            }
+        }
+        Map<String, String> owners = services.ownersOf(serviceIds);
+        Set<String> unknownServices = new HashSet<>(serviceIds);
+        unknownServices.removeAll(owners.keySet());
+        Set<String> knownTeams = teams.existing(teamIds);
+        for (IncomingPoint point : points) {
+            if (point.service() != null && unknownServices.contains(point.service()) && !autoRegister) {
+                violations.add(point.fault("service", "service '" + point.service() + "' is not in the catalog"));
+            }
+            if (point.service() == null && point.team() != null && teamIds.contains(point.team())
+                    && !knownTeams.contains(point.team())) {
+                violations.add(point.fault("team", "team '" + point.team() + "' is not in the catalog"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            meters.refused(endpoint, "invalid", points.size());
+        }
+        violations.throwIfAny("No point was stored: the request holds points that are not valid");
+
+        // A team-bound caller's new services are its team's; others start unowned.
+        String newOwner = caller.actsOnAllTeams() ? null : caller.teams().iterator().next();
+        for (String service : unknownServices) {
+            owners.put(service, newOwner);
+        }
+        List<MetricPoint> stored = new ArrayList<>(points.size());
+        for (IncomingPoint point : points) {
+            String team = point.service() != null ? owners.get(point.service()) : point.team();
+            if (!caller.mayActOn(team)) {
+                meters.refused(endpoint, "forbidden", points.size());
+                throw new AccessDeniedException(point.service() != null
+                        ? "Not allowed to write to service '" + point.service() + "'"
+                        : "Not allowed to write to team '" + point.team() + "'");
+            }
+            stored.add(new MetricPoint(point.metric(), team, point.service(), point.stage(),
+                    point.time() == null ? now : point.time(), point.value(), point.tags()));
+        }
+        if (!unknownServices.isEmpty()) {
+            services.registerFromIngest(unknownServices, newOwner);
+        }
+        meters.timeWrite(endpoint, () -> store.write(stored));
+        meters.accepted(endpoint, stored.size());
+        return stored.size();
+    }
+
+    private static void check(IncomingPoint point, Instant now, Violations violations) {
+        if (point.metric() == null) {
+            violations.add(point.fault("metric", "is required"));
+        } else if (!MetricKey.isValid(point.metric())) {
+            violations.add(point.fault("metric", "must be " + MetricKey.DESCRIPTION));
+        }
+        if ((point.service() == null) == (point.team() == null)) {
+            violations.add(point.fault(point.service() == null ? "service" : "team",
+                    "a point names exactly one of service or team"));
+        } else if (point.service() != null && !Identifier.isValid(point.service())) {
+            violations.add(point.fault("service", "must be " + Identifier.DESCRIPTION));
+        } else if (point.team() != null && !Identifier.isValid(point.team())) {
+            violations.add(point.fault("team", "must be " + Identifier.DESCRIPTION));
+        }
+        if (point.stage() != null) {
+            if (point.service() == null) {
+                violations.add(point.fault("stage", "only a service point has a stage"));
+            } else if (!Identifier.isValid(point.stage())) {
+                violations.add(point.fault("stage", "must be " + Identifier.DESCRIPTION));
+            }
+        }
+        if (point.value() == null) {
+            violations.add(point.fault("value", "is required"));
+        } else if (!Double.isFinite(point.value())) {
+            violations.add(point.fault("value", "must be a finite number"));
+        }
+        if (point.time() != null) {
+            if (point.time().isBefore(Instant.EPOCH)) {
+                violations.add(point.fault("time", "is before 1970"));
+            } else if (point.time().isAfter(now.plus(IngestLimits.MAX_FUTURE))) {
+                violations.add(point.fault("time", "is more than a day in the future"));
+            }
+        }
+        checkTags(point, violations);
+    }
+
+    private static void checkTags(IncomingPoint point, Violations violations) {
+        Map<String, String> tags = point.tags();
+        if (tags == null || tags.isEmpty()) {
+            return;
+        }
+        if (tags.size() > PointTags.MAX_COUNT) {
+            violations.add(point.fault("tags", "a point has at most " + PointTags.MAX_COUNT + " tags"));
+        }
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            String key = tag.getKey();
+            String pointer = "tags/" + key.replace("~", "~0").replace("/", "~1");
+            if (key.isEmpty() || key.length() > PointTags.MAX_KEY_LENGTH) {
+                violations.add(point.fault("tags", "tag keys are 1 to " + PointTags.MAX_KEY_LENGTH + " characters"));
+            } else if (tag.getValue() == null) {
+                violations.add(point.fault(pointer, "must be a string"));
+            } else if (tag.getValue().length() > PointTags.MAX_VALUE_LENGTH) {
+                violations.add(point.fault(pointer,
+                        "must be at most " + PointTags.MAX_VALUE_LENGTH + " characters"));
+            }
+        }
+    }
+}

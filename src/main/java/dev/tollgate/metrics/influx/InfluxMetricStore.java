@@ -1,0 +1,176 @@
+package dev.tollgate.metrics.influx;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tollgate.catalog.Aggregation;
+import dev.tollgate.metrics.MetricAggregate;
+import dev.tollgate.metrics.MetricPoint;
+import dev.tollgate.metrics.MetricSelector;
+import dev.tollgate.metrics.MetricStore;
+import dev.tollgate.metrics.MetricStoreUnavailableException;
+import dev.tollgate.metrics.SeriesPoint;
+import okhttp3.OkHttpClient;
+
+/**
+ * The metric store on InfluxDB, through its v1 HTTP API. One measurement per metric, with the
+ * tags {@code team}, {@code service} and {@code stage} placing each point (absent when not set)
+ * beside the point's own tags, and one field, {@code value}. Writes are synchronous: an answer
+ * to a client means InfluxDB has the points (influxdb-java's async batches would report failures
+ * only to a handler, after the client was told "stored").
+ */
+class InfluxMetricStore implements MetricStore {
+
+    private static final Logger log = LoggerFactory.getLogger(InfluxMetricStore.class);
+
+    private final InfluxDB influx;
+    private final String database;
+
+    InfluxMetricStore(InfluxProperties properties) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(properties.timeout())
+                .readTimeout(properties.timeout())
+                .writeTimeout(properties.timeout())
+                .callTimeout(properties.timeout())
+                .retryOnConnectionFailure(false);
+        this.influx = properties.username() == null
+                ? InfluxDBFactory.connect(properties.url(), http)
+                : InfluxDBFactory.connect(properties.url(), properties.username(), properties.password(), http);
+        this.database = properties.database();
+    }
+
+    /** Creates the database if it is missing; a store that is down now is retried at the first write. */
+    void createDatabase() {
+        try {
+            influx.query(new Query("CREATE DATABASE " + InfluxQl.identifier(database)));
+        } catch (RuntimeException e) {
+            log.warn("InfluxDB at the configured URL did not answer CREATE DATABASE: {}", e.getMessage());
+        }
+    }
+
+    void close() {
+        influx.close();
+    }
+
+    @Override
+    public void write(List<MetricPoint> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        BatchPoints.Builder batch = BatchPoints.database(database).precision(TimeUnit.NANOSECONDS);
+        for (MetricPoint point : points) {
+            Point.Builder influxPoint = Point.measurement(point.metric())
+                    .time(nanos(point.time()), TimeUnit.NANOSECONDS)
+                    .addField("value", point.value());
+            for (Map.Entry<String, String> tag : point.tags().entrySet()) {
+                influxPoint.tag(tag.getKey(), tag.getValue());
+            }
+            // The placing tags win over a point tag of the same name.
+            tagIfSet(influxPoint, "team", point.team());
+            tagIfSet(influxPoint, "service", point.service());
+            tagIfSet(influxPoint, "stage", point.stage());
+            batch.point(influxPoint.build());
+        }
+        try {
+            influx.write(batch.build());
+        } catch (InfluxDBException.DatabaseNotFoundException e) {
+            createDatabase();
+            try {
+                influx.write(batch.build());
+            } catch (RuntimeException retry) {
+                throw unavailable("write", retry);
+            }
+        } catch (RuntimeException e) {
+            throw unavailable("write", e);
+        }
+    }
+
+    @Override
+    public MetricAggregate aggregate(MetricSelector selector, Aggregation aggregation, Instant from, Instant to) {
+        List<List<Object>> rows = rows(InfluxQl.aggregate(selector, aggregation, from, to));
+        if (rows.isEmpty()) {
+            return MetricAggregate.EMPTY;
+        }
+        List<Object> row = rows.get(0);
+        long count = row.get(2) == null ? 0 : ((Number) row.get(2)).longValue();
+        if (count == 0 || row.get(1) == null) {
+            return new MetricAggregate(null, count);
+        }
+        double value = ((Number) row.get(1)).doubleValue();
+        if (aggregation == Aggregation.RATE) {
+            value = value / Duration.between(from, to).toMillis() * 1000.0;
+        }
+        return new MetricAggregate(value, count);
+    }
+
+    @Override
+    public List<SeriesPoint> series(MetricSelector selector, Aggregation aggregation, Instant from, Instant to,
+            Duration step) {
+        List<SeriesPoint> points = new ArrayList<>();
+        for (List<Object> row : rows(InfluxQl.series(selector, aggregation, from, to, step.toSeconds()))) {
+            if (row.get(1) == null) {
+                continue;
+            }
+            double value = ((Number) row.get(1)).doubleValue();
+            if (aggregation == Aggregation.RATE) {
+                value = value / step.toSeconds();
+            }
+            points.add(new SeriesPoint(Instant.ofEpochMilli(((Number) row.get(0)).longValue()), value));
+        }
+        return points;
+    }
+
+    private List<List<Object>> rows(String influxQl) {
+        QueryResult result;
+        try {
+            result = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            throw unavailable("read", e);
+        }
+        if (result.hasError()) {
+            throw unavailable("read", new IllegalStateException(result.getError()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (QueryResult.Result statement : result.getResults()) {
+            if (statement.hasError()) {
+                // A database that does not exist yet holds no points.
+                if (statement.getError().contains("database not found")) {
+                    return rows;
+                }
+                throw unavailable("read", new IllegalStateException(statement.getError()));
+            }
+            if (statement.getSeries() != null) {
+                statement.getSeries().forEach(series -> rows.addAll(series.getValues()));
+            }
+        }
+        return rows;
+    }
+
+    private static void tagIfSet(Point.Builder point, String tag, String value) {
+        if (value != null) {
+            point.tag(tag, value);
+        }
+    }
+
+    private static long nanos(Instant time) {
+        return TimeUnit.SECONDS.toNanos(time.getEpochSecond()) + time.getNano();
+    }
+
+    private static MetricStoreUnavailableException unavailable(String what, RuntimeException e) {
+        return new MetricStoreUnavailableException("InfluxDB could not " + what + " metrics: " + e.getMessage(), e);
+    }
+}

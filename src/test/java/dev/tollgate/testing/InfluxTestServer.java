@@ -1,0 +1,141 @@
+package dev.tollgate.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real InfluxDB 1.x for the tests: Debian's {@code influxd}, started once per test JVM with a
+ * configuration of our own (HTTP on a free loopback port, data in a temp folder, no reporting;
+ * Debian's default configuration listens on every interface and is never used), stopped when the
+ * JVM ends. {@code TOLLGATE_TEST_INFLUX_URL} points the tests at a running server instead.
+ * <p>
+ * Without {@code influxd} the tests are skipped with the command that installs it, except on CI
+ * ({@code CI=true}), where its absence fails the build.
+ */
+public final class InfluxTestServer {
+
+    private static final String INFLUXD = "/usr/bin/influxd";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static String url;
+
+    private InfluxTestServer() {
+    }
+
+    /** The base URL of a running InfluxDB, starting one on first use. */
+    public static synchronized String url() {
+        if (url == null) {
+            String configured = System.getenv("TOLLGATE_TEST_INFLUX_URL");
+            url = configured != null && !configured.isBlank() ? configured : start();
+        }
+        return url;
+    }
+
+    private static String start() {
+        if (!Files.isExecutable(Path.of(INFLUXD))) {
+            String message = "InfluxDB not found at " + INFLUXD + "; install it with: sudo apt-get install influxdb"
+                    + " (the tests start it themselves with their own configuration; stop Debian's service with"
+                    + " sudo systemctl disable --now influxdb)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message + " (CI=true, so this fails instead of skipping)");
+            }
+            return Assumptions.abort(message);
+        }
+        try {
+            Path dir = Files.createTempDirectory("tollgate-influx-");
+            int port = freePort();
+            int bindPort = freePort();
+            Path config = dir.resolve("influxdb.conf");
+            Files.writeString(config, """
+                    reporting-disabled = true
+                    bind-address = "127.0.0.1:%d"
+                    [meta]
+                      dir = "%s/meta"
+                    [data]
+                      dir = "%s/data"
+                      wal-dir = "%s/wal"
+                      query-log-enabled = false
+                      wal-fsync-delay = "0s"
+                    [coordinator]
+                      query-timeout = "10s"
+                    [http]
+                      enabled = true
+                      bind-address = "127.0.0.1:%d"
+                      auth-enabled = false
+                      log-enabled = false
+                      max-body-size = 0
+                    [monitor]
+                      store-enabled = false
+                    [continuous_queries]
+                      enabled = false
+                    """.formatted(bindPort, dir, dir, dir, port));
+            Process process = new ProcessBuilder(INFLUXD, "run", "-config", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("influxd.log").toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                process.destroy();
+                deleteQuietly(dir);
+            }));
+            String base = "http://127.0.0.1:" + port;
+            waitForPing(base, process, dir);
+            return base;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + INFLUXD, e);
+        }
+    }
+
+    private static void waitForPing(String base, Process process, Path dir) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("influxd exited at start; see " + dir.resolve("influxd.log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/ping"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 204) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for influxd", e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for influxd", e);
+            }
+        }
+        throw new IllegalStateException("influxd did not answer /ping within " + START_TIMEOUT + "; see "
+                + dir.resolve("influxd.log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
