@@ -202,7 +202,13 @@ export class TollgateTimeseries extends LitElement {
   private resizeObserver?: ResizeObserver;
   private schemeObserver?: MutationObserver;
   private readonly systemScheme = window.matchMedia('(prefers-color-scheme: dark)');
-  private readonly onSchemeChange = () => this.rebuild();
+  private palette?: Palette;
+  private readonly onSchemeChange = () => {
+    // <html> changes for other reasons too; repaint only when the colours did change.
+    if (this.plot && JSON.stringify(this.readPalette()) !== JSON.stringify(this.palette)) {
+      this.rebuild();
+    }
+  };
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -291,7 +297,7 @@ export class TollgateTimeseries extends LitElement {
     if (!model || !hasPoints(model) || !size || !this.plotArea) {
       return;
     }
-    const palette = this.readPalette();
+    const palette = (this.palette = this.readPalette());
     const unit = model.unit ? ` ${model.unit}` : '';
     const axis: uPlot.Axis = {
       stroke: palette.axis,
