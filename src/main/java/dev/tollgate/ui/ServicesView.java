@@ -1,18 +1,52 @@
 package dev.tollgate.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import dev.tollgate.catalog.ServiceCatalog;
+import dev.tollgate.catalog.ServiceDefinition;
+import dev.tollgate.catalog.TeamCatalog;
 
 import jakarta.annotation.security.PermitAll;
 
+/** Every service a user may read, by team; a click opens the service with its charts. */
 @Route("services")
 @PageTitle("Services · Tollgate")
 @PermitAll
-class ServicesView extends ComingSoonView {
+class ServicesView extends VerticalLayout {
 
-    ServicesView() {
-        super("Services",
-                "Every service in the catalog with its promotion path, its latest deployment in each "
-                        + "stage and its scorecard: operational figures, DORA figures and gate outcomes.");
+    ServicesView(ServiceCatalog services, TeamCatalog teams) {
+        addClassName("services-view");
+        setSizeFull();
+        TeamChoices choices = TeamChoices.load(teams);
+        ComboBox<String> teamFilter = new ComboBox<>();
+        teamFilter.setId("team-filter");
+        teamFilter.setPlaceholder("All teams");
+        teamFilter.setAriaLabel("Show the services of one team");
+        teamFilter.setClearButtonVisible(true);
+        teamFilter.setItems(choices.ids());
+        teamFilter.setItemLabelGenerator(choices::label);
+        add(new ViewToolbar("Services", "Open a service to see its errors, traffic and latency per stage, "
+                + "with its deployments on the time axis.", teamFilter));
+
+        Grid<ServiceDefinition> grid = new Grid<>();
+        grid.setId("services-list");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(ServiceDefinition::name).setHeader("Service").setAutoWidth(true);
+        grid.addColumn(service -> service.team() == null ? "unowned" : choices.label(service.team()))
+                .setHeader("Team").setAutoWidth(true);
+        grid.addColumn(service -> StagePath.display(service.stages())).setHeader("Promotion path").setFlexGrow(1);
+        grid.setItems(query -> services.list(teamFilter.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> services.count(teamFilter.getValue()));
+        grid.setEmptyStateText("No services yet: they appear when an admin adds them or when metrics arrive for them.");
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ServiceView.class,
+                new RouteParameters("service", click.getItem().id()))));
+        teamFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        addAndExpand(grid);
     }
 }
