@@ -8,7 +8,9 @@ import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,20 +51,24 @@ class DeploymentRepository {
     }
 
     List<Deployment> findByIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Deployment> found = new ArrayList<>();
+        for (List<String> chunk : StatementRows.split(ids)) {
+            found.addAll(deployments(DEPLOYMENT.ID.in(chunk)).fetch(this::toDeployment));
         }
-        return deployments(DEPLOYMENT.ID.in(ids)).fetch(this::toDeployment);
+        return found;
     }
 
     /** Every deployment of these versions, newest first. */
     List<Deployment> findByVersions(Collection<VersionInStage> versions) {
-        if (versions.isEmpty()) {
-            return List.of();
+        List<Deployment> found = new ArrayList<>();
+        for (List<VersionInStage> chunk : StatementRows.split(versions)) {
+            Condition condition = row(DEPLOYMENT.SERVICE_ID, DEPLOYMENT.STAGE, DEPLOYMENT.VERSION)
+                    .in(chunk.stream().map(v -> row(v.service(), v.stage(), v.version())).toList());
+            found.addAll(deployments(condition).fetch(this::toDeployment));
         }
-        Condition condition = row(DEPLOYMENT.SERVICE_ID, DEPLOYMENT.STAGE, DEPLOYMENT.VERSION)
-                .in(versions.stream().map(v -> row(v.service(), v.stage(), v.version())).toList());
-        return deployments(condition).orderBy(NEWEST_FIRST).fetch(this::toDeployment);
+        found.sort(Comparator.comparing(Deployment::startedAt).thenComparing(Deployment::createdAt)
+                .thenComparing(Deployment::id).reversed());
+        return found;
     }
 
     /**
@@ -113,9 +119,12 @@ class DeploymentRepository {
 
     /** Stores new deployments, without their history; {@code keyedByVersion} holds the ids of those reported without one. */
     void insert(Collection<Deployment> deployments, Set<String> keyedByVersion) {
-        if (deployments.isEmpty()) {
-            return;
+        for (List<Deployment> chunk : StatementRows.split(deployments)) {
+            insertChunk(chunk, keyedByVersion);
         }
+    }
+
+    private void insertChunk(List<Deployment> deployments, Set<String> keyedByVersion) {
         var insert = db.insertInto(DEPLOYMENT, DEPLOYMENT.ID, DEPLOYMENT.SERVICE_ID, DEPLOYMENT.STAGE, DEPLOYMENT.VERSION,
                 DEPLOYMENT.KEYED_BY_VERSION, DEPLOYMENT.STATUS, DEPLOYMENT.STATUS_TIME, DEPLOYMENT.STARTED_AT,
                 DEPLOYMENT.FINISHED_AT, DEPLOYMENT.COMMIT_ID, DEPLOYMENT.COMMIT_TIME, DEPLOYMENT.PIPELINE_RUN,
@@ -133,6 +142,7 @@ class DeploymentRepository {
         if (deployments.isEmpty()) {
             return;
         }
+        // One batch: each statement binds few values, and the driver sends them together.
         db.batch(deployments.stream().map(d -> db.update(DEPLOYMENT)
                         .set(DEPLOYMENT.STATUS, d.status().name())
                         .set(DEPLOYMENT.STATUS_TIME, d.time())
@@ -147,16 +157,15 @@ class DeploymentRepository {
     }
 
     void insertHistory(Collection<StatusRow> rows) {
-        if (rows.isEmpty()) {
-            return;
+        for (List<StatusRow> chunk : StatementRows.split(rows)) {
+            var insert = db.insertInto(DEPLOYMENT_STATUS, DEPLOYMENT_STATUS.DEPLOYMENT_ID, DEPLOYMENT_STATUS.POSITION,
+                    DEPLOYMENT_STATUS.STATUS, DEPLOYMENT_STATUS.STATUS_TIME, DEPLOYMENT_STATUS.RECORDED_AT);
+            for (StatusRow row : chunk) {
+                insert = insert.values(row.deploymentId(), row.position(), row.change().status().name(),
+                        row.change().time(), row.recordedAt());
+            }
+            insert.execute();
         }
-        var insert = db.insertInto(DEPLOYMENT_STATUS, DEPLOYMENT_STATUS.DEPLOYMENT_ID, DEPLOYMENT_STATUS.POSITION,
-                DEPLOYMENT_STATUS.STATUS, DEPLOYMENT_STATUS.STATUS_TIME, DEPLOYMENT_STATUS.RECORDED_AT);
-        for (StatusRow row : rows) {
-            insert = insert.values(row.deploymentId(), row.position(), row.change().status().name(), row.change().time(),
-                    row.recordedAt());
-        }
-        insert.execute();
     }
 
     private org.jooq.SelectConditionStep<Record> deployments(Condition condition) {

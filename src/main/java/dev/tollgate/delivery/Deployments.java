@@ -21,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.ConflictException;
-import dev.tollgate.api.Identifier;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.ServiceDefinition;

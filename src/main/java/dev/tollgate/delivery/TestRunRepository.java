@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,11 +26,16 @@ class TestRunRepository {
         this.db = db;
     }
 
-    /** Stores runs in one statement; answers them with the ids the database gave them, in order. */
+    /** Stores runs in as few statements as the database takes; answers them with the ids it gave them, in order. */
     List<TestRun> insert(List<TestRun> runs, Instant recordedAt) {
-        if (runs.isEmpty()) {
-            return List.of();
+        List<TestRun> stored = new ArrayList<>();
+        for (List<TestRun> chunk : StatementRows.split(runs)) {
+            stored.addAll(insertChunk(chunk, recordedAt));
         }
+        return stored;
+    }
+
+    private List<TestRun> insertChunk(List<TestRun> runs, Instant recordedAt) {
         var insert = db.insertInto(TEST_RUN, TEST_RUN.SERVICE_ID, TEST_RUN.STAGE, TEST_RUN.VERSION, TEST_RUN.SUITE,
                 TEST_RUN.PASSED, TEST_RUN.FAILED, TEST_RUN.RUN_AT, TEST_RUN.RECORDED_AT);
         for (TestRun run : runs) {

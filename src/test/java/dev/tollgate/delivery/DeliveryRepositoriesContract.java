@@ -241,6 +241,31 @@ abstract class DeliveryRepositoriesContract {
         assertThat(database.dsl().fetchCount(TEST_RUN)).isZero();
     }
 
+    @Test
+    void thousands_of_deployments_and_test_runs_are_written_and_read_at_once() {
+        int count = 2 * StatementRows.MAX_ROWS + 500;
+        List<Deployment> many = new ArrayList<>();
+        List<StatusRow> rows = new ArrayList<>();
+        List<VersionInStage> versions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StatusChange change = change(SUCCEEDED, i);
+            many.add(new Deployment("d" + i, "checkout", "prod", "1.0." + i, SUCCEEDED, change.time(), change.time(),
+                    change.time(), "c" + i, minute(-1), "run-" + i, List.of(change), T0, T0));
+            rows.add(new StatusRow("d" + i, 0, change, T0));
+            versions.add(new VersionInStage("checkout", "prod", "1.0." + i));
+        }
+
+        deployments.insert(many, Set.of());
+        deployments.insertHistory(rows);
+        List<TestRun> runs = testRuns.insert(many.stream().map(d -> run(d.version(), "unit", 0, 0)).toList(), T0);
+
+        assertThat(deployments.findByIds(many.stream().map(Deployment::id).toList())).hasSize(count);
+        assertThat(deployments.findByVersions(versions)).hasSize(count).first().extracting(Deployment::id)
+                .isEqualTo("d" + (count - 1));
+        assertThat(runs).hasSize(count).extracting(TestRun::version).startsWith("1.0.0", "1.0.1").endsWith("1.0." + (count - 1));
+        assertThat(runs).extracting(TestRun::id).isSorted();
+    }
+
     // Test runs.
 
     private TestRun run(String version, String suite, int failed, int minute) {

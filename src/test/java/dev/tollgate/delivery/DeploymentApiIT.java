@@ -278,4 +278,13 @@ class DeploymentApiIT {
         assertThat(api.get("/api/v1/deployments?limit=1000").token(own).send().expectStatus(200).json().values())
                 .extracting(d -> d.path("service").asString()).containsOnly(service);
     }
+
+    @Test
+    void the_openapi_document_describes_the_delivery_and_goal_endpoints() {
+        ApiResponse document = api.get("/v3/api-docs").asAdmin().send().expectStatus(200);
+
+        assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/deployments", "/api/v1/test-runs",
+                "/api/v1/cdevents", "/api/v1/teams/{team}/goals", "/api/v1/teams/{team}/goals/{goal}");
+        assertThat(document.json().path("paths").path("/api/v1/deployments").propertyNames()).contains("get", "post");
+    }
 }
