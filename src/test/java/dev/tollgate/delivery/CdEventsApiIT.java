@@ -227,4 +227,18 @@ class CdEventsApiIT {
             assertThat(deployment.path("history").size()).as("a replayed event adds nothing").isEqualTo(2);
         });
     }
+
+    @Test
+    void a_batch_of_thousands_of_events_is_stored_whole() {
+        int count = 2500;
+        String batch = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> cloudEvent(deployed("deployed", i % 2 == 0 ? "beta" : "prod", "1.0." + i)))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+
+        ApiResponse accepted = send(BATCH, batch).expectStatus(202);
+
+        assertThat(accepted.json().path("accepted").asInt()).isEqualTo(count);
+        assertThat(api.get("/api/v1/deployments?service=" + service + "&limit=1000").asAdmin().send().expectStatus(200)
+                .json().size()).isEqualTo(1000);
+    }
 }

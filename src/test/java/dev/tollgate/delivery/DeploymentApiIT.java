@@ -28,6 +28,9 @@ class DeploymentApiIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    Deployments deployments;
+
     private ApiClient api;
     private String team;
     private String service;
@@ -286,5 +289,30 @@ class DeploymentApiIT {
         assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/deployments", "/api/v1/test-runs",
                 "/api/v1/cdevents", "/api/v1/teams/{team}/goals", "/api/v1/teams/{team}/goals/{goal}");
         assertThat(document.json().path("paths").path("/api/v1/deployments").propertyNames()).contains("get", "post");
+    }
+
+    @Test
+    void the_gate_and_dora_read_the_latest_deployment_per_stage_finished_windows_and_when_a_version_succeeded() {
+        report("beta", "1.0.0", "SUCCEEDED", "2026-11-26T08:00:00Z").expectStatus(200);
+        report("beta", "1.1.0", "STARTED", "2026-11-26T09:00:00Z").expectStatus(200);
+        report("prod", "1.0.0", "STARTED", "2026-11-26T10:00:00Z").expectStatus(200);
+        report("prod", "1.0.0", "SUCCEEDED", "2026-11-26T10:20:00Z").expectStatus(200);
+        report("gamma", "0.9.0", "FAILED", "2026-11-26T07:00:00Z").expectStatus(200);
+
+        assertThat(deployments.latest(service, "beta")).map(Deployment::version).contains("1.1.0");
+        assertThat(deployments.latestPerStage(service)).extractingFromEntries(entry -> entry.getKey() + " "
+                + entry.getValue().version() + " " + entry.getValue().status())
+                .containsExactly("beta 1.1.0 STARTED", "gamma 0.9.0 FAILED", "prod 1.0.0 SUCCEEDED");
+        assertThat(deployments.succeededAt(service, "prod", "1.0.0")).contains(Instant.parse("2026-11-26T10:20:00Z"));
+        assertThat(deployments.succeededAt(service, "beta", "1.1.0")).as("still running").isEmpty();
+        assertThat(deployments.succeededAt(service, "gamma", "0.9.0")).as("failed").isEmpty();
+        assertThat(deployments.finishedBetween(service, "prod", Instant.parse("2026-11-26T10:00:00Z"),
+                Instant.parse("2026-11-26T11:00:00Z"))).extracting(Deployment::version).containsExactly("1.0.0");
+        assertThat(deployments.finishedBetween(service, "beta", Instant.parse("2026-11-26T08:00:00Z"),
+                Instant.parse("2026-11-26T12:00:00Z"))).extracting(Deployment::version).containsExactly("1.0.0");
+
+        report("prod", "1.0.0", "ROLLED_BACK", "2026-11-26T11:00:00Z").expectStatus(200);
+
+        assertThat(deployments.succeededAt(service, "prod", "1.0.0")).as("rolled back since").isEmpty();
     }
 }
