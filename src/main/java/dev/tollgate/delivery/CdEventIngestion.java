@@ -105,7 +105,7 @@ public class CdEventIngestion {
 
     private static <T> Reported<T> reported(int index, T report, Map<String, String> fields) {
         return new Reported<>(report, (field, message) -> Violation.atIndex(index,
-                fields.getOrDefault(field, field) + " " + message));
+                fields.getOrDefault(field, field) + ": " + message));
     }
 
     private static DeploymentReport withService(DeploymentReport r, String service) {

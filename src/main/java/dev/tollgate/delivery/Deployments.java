@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.ConflictException;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;
-import dev.tollgate.catalog.ServiceDefinition;
 import dev.tollgate.delivery.DeploymentRepository.StatusRow;
 import dev.tollgate.delivery.DeploymentRepository.VersionInStage;
 import dev.tollgate.security.Caller;
@@ -75,14 +73,10 @@ public class Deployments {
         Caller caller = callers.get();
         caller.require(Scope.READ);
         if (service != null) {
-            Optional<ServiceDefinition> found = services.find(service);
-            if (found.isEmpty()) {
-                return List.of();
-            }
-            requireRead(caller, found.get());
-            return deployments.find(service, stage, null, Math.min(limit, MAX_LIMIT));
+            return ServiceLookup.readable(services, caller, service).isEmpty() ? List.of()
+                    : deployments.find(service, stage, null, Math.min(limit, MAX_LIMIT));
         }
-        return deployments.find(null, stage, readableServices(caller), Math.min(limit, MAX_LIMIT));
+        return deployments.find(null, stage, ServiceLookup.readableServices(services, caller), Math.min(limit, MAX_LIMIT));
     }
 
     /** The newest deployment of a service in a stage, whatever its status. */
@@ -162,15 +156,20 @@ public class Deployments {
         Set<VersionInStage> versions = normalized.stream().filter(report -> report.id() == null)
                 .map(Deployments::versionOf).collect(Collectors.toSet());
         deployments.findByVersions(versions).forEach(stored -> byId.putIfAbsent(stored.id(), Pending.of(stored)));
+        Map<VersionInStage, List<Pending>> byVersion = new HashMap<>();
+        byId.values().forEach(pending -> byVersion.computeIfAbsent(pending.version(), v -> new ArrayList<>()).add(pending));
 
         List<Pending> targets = new ArrayList<>();
         for (DeploymentReport report : normalized) {
-            Pending pending = report.id() != null ? byId.get(report.id()) : newestOf(byId.values(), versionOf(report));
+            VersionInStage version = versionOf(report);
+            Pending pending = report.id() != null ? byId.get(report.id())
+                    : newestOf(byVersion.getOrDefault(version, List.of()));
             if (pending == null) {
                 pending = Pending.create(report.id() != null ? report.id() : UUID.randomUUID().toString(), report,
                         report.id() == null, now);
                 byId.put(pending.id, pending);
-            } else if (!pending.version().equals(versionOf(report))) {
+                byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(pending);
+            } else if (!pending.version().equals(version)) {
                 throw new ConflictException("Deployment '" + report.id() + "' is a deployment of another service, stage"
                         + " or version; an id names one deployment");
             }
@@ -206,26 +205,13 @@ public class Deployments {
         return new VersionInStage(report.service(), report.stage(), report.version());
     }
 
-    private static Pending newestOf(java.util.Collection<Pending> candidates, VersionInStage version) {
-        return candidates.stream().filter(pending -> pending.version().equals(version))
+    /** The deployment of a version that began last: the one a report without an id updates. */
+    private static Pending newestOf(List<Pending> deploymentsOfVersion) {
+        return deploymentsOfVersion.stream()
                 .max(Comparator.comparing((Pending pending) -> StatusHistory.startedAt(pending.history))
                         .thenComparing(pending -> pending.createdAt)
                         .thenComparing(pending -> pending.id))
                 .orElse(null);
-    }
-
-    private void requireRead(Caller caller, ServiceDefinition service) {
-        if (!caller.readsAnyTeam() && !caller.mayActOn(service.team())) {
-            throw new AccessDeniedException("Not allowed to read service '" + service.id() + "'");
-        }
-    }
-
-    /** The services a caller bound to teams may read; null for a caller that reads every team. */
-    private Set<String> readableServices(Caller caller) {
-        if (caller.readsAnyTeam()) {
-            return null;
-        }
-        return new HashSet<>(services.list(null, 0, Integer.MAX_VALUE).stream().map(ServiceDefinition::id).toList());
     }
 
     /** A deployment while reports are applied to it, before it is written. */

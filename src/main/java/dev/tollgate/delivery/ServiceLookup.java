@@ -3,6 +3,10 @@ package dev.tollgate.delivery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.AccessDeniedException;
 
 import dev.tollgate.api.Identifier;
 import dev.tollgate.catalog.ServiceCatalog;
@@ -49,5 +53,27 @@ final class ServiceLookup {
             return Optional.empty();
         }
         return found;
+    }
+
+    /**
+     * The service a listing is filtered by, when the caller may read it; empty for an unknown
+     * service, which has nothing to list.
+     *
+     * @throws AccessDeniedException when the caller is bound to another team than the service's
+     */
+    static Optional<ServiceDefinition> readable(ServiceCatalog catalog, Caller caller, String service) {
+        Optional<ServiceDefinition> found = catalog.find(service);
+        if (found.isPresent() && !caller.readsAnyTeam() && !caller.mayActOn(found.get().team())) {
+            throw new AccessDeniedException("Not allowed to read service '" + service + "'");
+        }
+        return found;
+    }
+
+    /** The services a caller bound to teams may read; null for a caller that reads every team. */
+    static Set<String> readableServices(ServiceCatalog catalog, Caller caller) {
+        if (caller.readsAnyTeam()) {
+            return null;
+        }
+        return catalog.list(null, 0, Integer.MAX_VALUE).stream().map(ServiceDefinition::id).collect(Collectors.toSet());
     }
 }

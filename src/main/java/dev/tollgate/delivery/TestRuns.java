@@ -3,18 +3,13 @@ package dev.tollgate.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;
-import dev.tollgate.catalog.ServiceDefinition;
 import dev.tollgate.security.Caller;
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.security.Scope;
@@ -67,18 +62,10 @@ public class TestRuns {
         Caller caller = callers.get();
         caller.require(Scope.READ);
         if (service != null) {
-            Optional<ServiceDefinition> found = services.find(service);
-            if (found.isEmpty()) {
-                return List.of();
-            }
-            if (!caller.readsAnyTeam() && !caller.mayActOn(found.get().team())) {
-                throw new AccessDeniedException("Not allowed to read service '" + service + "'");
-            }
-            return runs.find(service, stage, version, null, Math.min(limit, MAX_LIMIT));
+            return ServiceLookup.readable(services, caller, service).isEmpty() ? List.of()
+                    : runs.find(service, stage, version, null, Math.min(limit, MAX_LIMIT));
         }
-        Set<String> only = caller.readsAnyTeam() ? null
-                : new HashSet<>(services.list(null, 0, Integer.MAX_VALUE).stream().map(ServiceDefinition::id).toList());
-        return runs.find(null, stage, version, only, Math.min(limit, MAX_LIMIT));
+        return runs.find(null, stage, version, ServiceLookup.readableServices(services, caller), Math.min(limit, MAX_LIMIT));
     }
 
     /**
