@@ -65,13 +65,14 @@ public class CdEventIngestion {
             Mapped mapped = CdEventMapping.map(event);
             switch (mapped) {
                 case Ignored i -> ignored++;
-                case Refused refused -> refused.faults().forEach(fault -> violations.add(Violation.atIndex(refused.index(), fault)));
+                case Refused refused -> refused.faults()
+                        .forEach(fault -> violations.add(Violation.atIndex(refused.index(), fault)));
                 case AsDeployment deployment -> pick(deployment.index(), deployment.services(), lookup, violations)
-                        .ifPresent(service -> deploymentReports.add(reported(deployment.index(), withService(deployment.report(),
-                                service.value()), fields(deployment.fields(), service))));
+                        .ifPresent(service -> deploymentReports.add(reported(deployment.index(),
+                                withService(deployment.report(), service.value()), fields(deployment.fields(), service))));
                 case AsTestRun run -> pick(run.index(), run.services(), lookup, violations)
-                        .ifPresent(service -> testRunReports.add(reported(run.index(), withService(run.report(),
-                                service.value()), fields(run.fields(), service))));
+                        .ifPresent(service -> testRunReports.add(reported(run.index(),
+                                withService(run.report(), service.value()), fields(run.fields(), service))));
             }
         }
         deployments.validate(caller, deploymentReports, lookup, violations);
@@ -87,7 +88,8 @@ public class CdEventIngestion {
     private static Optional<Candidate> pick(int index, List<Candidate> candidates, ServiceLookup lookup,
             Violations violations) {
         Optional<Candidate> known = candidates.stream()
-                .filter(candidate -> Identifier.isValid(candidate.value()) && lookup.find(candidate.value()).isPresent())
+                .filter(candidate -> Identifier.isValid(candidate.value())
+                        && lookup.find(candidate.value()).isPresent())
                 .findFirst();
         if (known.isEmpty()) {
             violations.add(Violation.atIndex(index, candidates.isEmpty() ? "names no service"

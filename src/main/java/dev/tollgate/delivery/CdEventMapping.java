@@ -176,8 +176,9 @@ final class CdEventMapping {
             faults.add("subject.content.testSuite is required: its name or id names the suite");
         }
 
-        String artifactField = content.hasNonNull("artifactId") ? "subject.content.artifactId" : "customData.artifactId";
-        String artifactId = content.hasNonNull("artifactId") ? text(content.path("artifactId")) : text(custom.path("artifactId"));
+        boolean inContent = content.hasNonNull("artifactId");
+        String artifactField = inContent ? "subject.content.artifactId" : "customData.artifactId";
+        String artifactId = text((inContent ? content : custom).path("artifactId"));
         Optional<PackageUrl> artifact = PackageUrl.parse(artifactId);
         String version = text(custom.path("version"));
         String versionField = "customData.version";

@@ -117,7 +117,10 @@ class DeploymentRepository {
         return deployments(condition).orderBy(NEWEST_FIRST).limit(1).fetchOptional(this::toDeployment);
     }
 
-    /** Stores new deployments, without their history; {@code keyedByVersion} holds the ids of those reported without one. */
+    /**
+     * Stores new deployments, without their history; {@code keyedByVersion} holds the ids of those
+     * reported without one.
+     */
     void insert(Collection<Deployment> deployments, Set<String> keyedByVersion) {
         for (List<Deployment> chunk : StatementRows.split(deployments)) {
             insertChunk(chunk, keyedByVersion);

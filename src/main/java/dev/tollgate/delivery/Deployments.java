@@ -85,7 +85,10 @@ public class Deployments {
         return deployments.findNewest(service, stage, null);
     }
 
-    /** The newest deployment of each stage of a service that has any, by stage; its version is what the stage runs or tried to. */
+    /**
+     * The newest deployment of each stage of a service that has any, by stage: its version is what
+     * the stage runs, or tried to.
+     */
     @Transactional(readOnly = true)
     public Map<String, Deployment> latestPerStage(String service) {
         return deployments.findLatestPerStage(service).stream()
@@ -117,9 +120,11 @@ public class Deployments {
     /**
      * Checks reports and the caller's right to make them, naming every fault.
      *
-     * @throws AccessDeniedException when a report is of a service of a team the caller may not act on
+     * @throws org.springframework.security.access.AccessDeniedException when a report is of a
+     *         service of a team the caller may not act on
      */
-    void validate(Caller caller, List<Reported<DeploymentReport>> reports, ServiceLookup lookup, Violations violations) {
+    void validate(Caller caller, List<Reported<DeploymentReport>> reports, ServiceLookup lookup,
+            Violations violations) {
         for (Reported<DeploymentReport> reported : reports) {
             FieldChecks checks = new FieldChecks(reported, violations);
             DeploymentReport report = reported.report();
@@ -142,22 +147,25 @@ public class Deployments {
 
     /**
      * Stores validated reports in order, each on the deployment it names, and answers the
-     * deployment of each as it stands after all of them. Reads what it needs in two queries and
-     * writes in three, however many reports there are.
+     * deployment of each as it stands after all of them. Two lookups and three writes, however
+     * many reports there are (each split in statements of at most {@link StatementRows#MAX_ROWS} rows).
      *
      * @throws ConflictException when an id already names a deployment of another service, stage or version
      */
     List<Deployment> store(List<Reported<DeploymentReport>> reports) {
         Instant now = clock.instant();
-        List<DeploymentReport> normalized = reports.stream().map(reported -> normalize(reported.report(), now)).toList();
+        List<DeploymentReport> normalized = reports.stream()
+                .map(reported -> normalize(reported.report(), now)).toList();
         Map<String, Pending> byId = new LinkedHashMap<>();
-        Set<String> ids = normalized.stream().map(DeploymentReport::id).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> ids = normalized.stream().map(DeploymentReport::id).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         deployments.findByIds(ids).forEach(stored -> byId.put(stored.id(), Pending.of(stored)));
         Set<VersionInStage> versions = normalized.stream().filter(report -> report.id() == null)
                 .map(Deployments::versionOf).collect(Collectors.toSet());
         deployments.findByVersions(versions).forEach(stored -> byId.putIfAbsent(stored.id(), Pending.of(stored)));
         Map<VersionInStage, List<Pending>> byVersion = new HashMap<>();
-        byId.values().forEach(pending -> byVersion.computeIfAbsent(pending.version(), v -> new ArrayList<>()).add(pending));
+        byId.values().forEach(pending -> byVersion.computeIfAbsent(pending.version(), v -> new ArrayList<>())
+                .add(pending));
 
         List<Pending> targets = new ArrayList<>();
         for (DeploymentReport report : normalized) {
@@ -178,10 +186,10 @@ public class Deployments {
         }
 
         List<Pending> touched = byId.values().stream().filter(pending -> pending.isNew || pending.changed).toList();
-        deployments.insert(touched.stream().filter(pending -> pending.isNew).map(pending -> pending.toDeployment()).toList(),
+        deployments.insert(touched.stream().filter(pending -> pending.isNew).map(Pending::toDeployment).toList(),
                 touched.stream().filter(pending -> pending.isNew && pending.keyedByVersion).map(pending -> pending.id)
                         .collect(Collectors.toSet()));
-        deployments.update(touched.stream().filter(pending -> !pending.isNew).map(pending -> pending.toDeployment()).toList());
+        deployments.update(touched.stream().filter(pending -> !pending.isNew).map(Pending::toDeployment).toList());
         deployments.insertHistory(touched.stream().flatMap(pending -> pending.newRows(now).stream()).toList());
         return targets.stream().map(Pending::toDeployment).toList();
     }

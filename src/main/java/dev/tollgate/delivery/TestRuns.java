@@ -71,7 +71,8 @@ public class TestRuns {
     /**
      * Checks reports and the caller's right to make them, naming every fault.
      *
-     * @throws AccessDeniedException when a report is of a service of a team the caller may not act on
+     * @throws org.springframework.security.access.AccessDeniedException when a report is of a
+     *         service of a team the caller may not act on
      */
     void validate(Caller caller, List<Reported<TestRunReport>> reports, ServiceLookup lookup, Violations violations) {
         for (Reported<TestRunReport> reported : reports) {

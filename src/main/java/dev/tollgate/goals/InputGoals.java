@@ -103,10 +103,12 @@ public class InputGoals {
             boolean validTeam = violations.identifier(pointer + "/team", entry.team());
             validate(violations, pointer, entry.draft());
             if (validId && validTeam && !named.add(entry.team() + "/" + entry.id())) {
-                violations.add(pointer + "/id", "goal '" + entry.id() + "' of team '" + entry.team() + "' is listed twice");
+                violations.add(pointer + "/id",
+                        "goal '" + entry.id() + "' of team '" + entry.team() + "' is listed twice");
             }
             if (validTeam && !existing.contains(entry.team()) && !teamsInDocument.contains(entry.team())) {
-                violations.add(pointer + "/team", "team '" + entry.team() + "' is neither in this document nor in the catalog");
+                violations.add(pointer + "/team",
+                        "team '" + entry.team() + "' is neither in this document nor in the catalog");
             }
         }
     }
@@ -139,7 +141,8 @@ public class InputGoals {
 
     static void validate(Violations violations, String pointer, GoalDraft draft) {
         if (draft == null) {
-            violations.add(pointer.isEmpty() ? "/" : pointer, "must be an object with a category, title, target and current");
+            violations.add(pointer.isEmpty() ? "/" : pointer,
+                    "must be an object with a category, title, target and current");
             return;
         }
         violations.required(pointer + "/category", draft.category());
@@ -203,7 +206,8 @@ public class InputGoals {
         }
         goals.insert(inserts);
         goals.update(updates);
-        return new Saved(saved, new GoalChanges(inserts.size(), updates.size(), saved.size() - inserts.size() - updates.size()));
+        int unchanged = saved.size() - inserts.size() - updates.size();
+        return new Saved(saved, new GoalChanges(inserts.size(), updates.size(), unchanged));
     }
 
     private void requireTeam(String team) {
