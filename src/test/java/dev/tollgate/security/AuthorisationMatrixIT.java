@@ -56,6 +56,12 @@ class AuthorisationMatrixIT {
         }
     }
 
+    private static final String GOAL = "{\"category\": \"FEATURES\", \"title\": \"Refunds\", \"target\": 1, \"current\": 0}";
+
+    private static String deployment(String service) {
+        return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", \"status\": \"STARTED\"}";
+    }
+
     static final Endpoint[] ENDPOINTS = {
         new Endpoint("GET /api/v1/teams", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/api/v1/teams")),
@@ -95,6 +101,29 @@ class AuthorisationMatrixIT {
                 (api, team) -> api.delete("/api/v1/tokens/" + api.issueToken(team, "read").json().path("id").asString())),
         new Endpoint("GET /api/v1/audit", Scope.ADMIN, Binding.UNBOUND, 200,
                 (api, team) -> api.get("/api/v1/audit")),
+        new Endpoint("POST /api/v1/deployments", Scope.INGEST, Binding.TEAM, 200,
+                (api, team) -> api.post("/api/v1/deployments").json(deployment(api.createService(unique("svc"), team)))),
+        new Endpoint("GET /api/v1/deployments", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/deployments")),
+        new Endpoint("GET /api/v1/deployments?service={service}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/deployments?service=" + api.createService(unique("svc"), team))),
+        new Endpoint("POST /api/v1/test-runs", Scope.INGEST, Binding.TEAM, 200,
+                (api, team) -> api.post("/api/v1/test-runs").json("{\"service\": \"" + api.createService(unique("svc"), team)
+                        + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", \"suite\": \"unit\", \"passed\": 1, \"failed\": 0}")),
+        new Endpoint("GET /api/v1/test-runs?service={service}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/test-runs?service=" + api.createService(unique("svc"), team))),
+        new Endpoint("POST /api/v1/cdevents", Scope.INGEST, Binding.TEAM, 202,
+                (api, team) -> api.post("/api/v1/cdevents").body("application/cloudevents+json", "{\"specversion\": \"1.0\", "
+                        + "\"id\": \"1\", \"source\": \"/ci\", \"type\": \"dev.cdevents.service.deployed.0.2.0\", \"data\": "
+                        + "{\"subject\": {\"id\": \"" + api.createService(unique("svc"), team) + "\", \"content\": {\"environment\": "
+                        + "{\"id\": \"prod\"}, \"artifactId\": \"pkg:generic/x@1.0.0\"}}}}")),
+        new Endpoint("PUT /api/v1/teams/{team}/goals/{goal}", Scope.INGEST, Binding.TEAM, 201,
+                (api, team) -> api.put("/api/v1/teams/" + team + "/goals/refunds").json(GOAL)),
+        new Endpoint("GET /api/v1/teams/{team}/goals", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/teams/" + team + "/goals")),
+        new Endpoint("DELETE /api/v1/teams/{team}/goals/{goal}", Scope.ADMIN, Binding.TEAM, 204,
+                (api, team) -> api.delete(api.put("/api/v1/teams/" + team + "/goals/refunds").asAdmin().json(GOAL).send()
+                        .expectStatus(201).header("Location"))),
         new Endpoint("GET /v3/api-docs", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/v3/api-docs")),
         new Endpoint("GET /actuator/prometheus", Scope.READ, Binding.ANY, 200,
@@ -134,7 +163,7 @@ class AuthorisationMatrixIT {
     void issueTokens() {
         api = new ApiClient(port);
         homeTeam = api.createTeam(unique("home"));
-        for (Scope scope : EnumSet.of(Scope.READ, Scope.ADMIN)) {
+        for (Scope scope : EnumSet.of(Scope.READ, Scope.INGEST, Scope.ADMIN)) {
             withScope.put(scope, api.createToken(null, scope.wireName()));
             boundToHome.put(scope, api.createToken(homeTeam, scope.wireName()));
             withoutScope.put(scope, api.createToken(null, EnumSet.complementOf(EnumSet.of(scope, Scope.ADMIN)).stream()

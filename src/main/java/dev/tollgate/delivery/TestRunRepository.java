@@ -1,0 +1,94 @@
+package dev.tollgate.delivery;
+
+import static dev.tollgate.db.Tables.TEST_RUN;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import dev.tollgate.db.tables.records.TestRunRecord;
+
+@Repository
+class TestRunRepository {
+
+    private final DSLContext db;
+
+    TestRunRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Stores runs in as few statements as the database takes; answers them with the ids it gave them, in order. */
+    List<TestRun> insert(List<TestRun> runs, Instant recordedAt) {
+        List<TestRun> stored = new ArrayList<>();
+        for (List<TestRun> chunk : StatementRows.split(runs)) {
+            stored.addAll(insertChunk(chunk, recordedAt));
+        }
+        return stored;
+    }
+
+    private List<TestRun> insertChunk(List<TestRun> runs, Instant recordedAt) {
+        var insert = db.insertInto(TEST_RUN, TEST_RUN.SERVICE_ID, TEST_RUN.STAGE, TEST_RUN.VERSION, TEST_RUN.SUITE,
+                TEST_RUN.PASSED, TEST_RUN.FAILED, TEST_RUN.RUN_AT, TEST_RUN.RECORDED_AT);
+        for (TestRun run : runs) {
+            insert = insert.values(run.service(), run.stage(), run.version(), run.suite(), run.passed(), run.failed(),
+                    run.time(), recordedAt);
+        }
+        List<Long> ids = insert.returningResult(TEST_RUN.ID).fetch(r -> r.value1());
+        // Identities grow in the order of the rows of one insert, whatever order the database returns them in.
+        List<Long> sorted = ids.stream().sorted().toList();
+        return IntStream.range(0, runs.size()).mapToObj(i -> {
+            TestRun run = runs.get(i);
+            return new TestRun(sorted.get(i), run.service(), run.stage(), run.version(), run.suite(), run.passed(),
+                    run.failed(), run.time());
+        }).toList();
+    }
+
+    /** Newest first; each argument filters when it is not null. */
+    List<TestRun> find(String service, String stage, String version, Collection<String> onlyServices, int limit) {
+        Condition condition = DSL.noCondition();
+        if (service != null) {
+            condition = condition.and(TEST_RUN.SERVICE_ID.eq(service));
+        }
+        if (stage != null) {
+            condition = condition.and(TEST_RUN.STAGE.eq(stage));
+        }
+        if (version != null) {
+            condition = condition.and(TEST_RUN.VERSION.eq(version));
+        }
+        if (onlyServices != null) {
+            condition = condition.and(TEST_RUN.SERVICE_ID.in(onlyServices));
+        }
+        return db.selectFrom(TEST_RUN).where(condition)
+                .orderBy(TEST_RUN.RUN_AT.desc(), TEST_RUN.ID.desc())
+                .limit(limit)
+                .fetch(TestRunRepository::toTestRun);
+    }
+
+    /** The latest run of each suite of a version in a stage, in suite order. */
+    List<TestRun> findLatestPerSuite(String service, String stage, String version) {
+        var ranked = db.select(TEST_RUN.ID, rowNumber().over().partitionBy(TEST_RUN.SUITE)
+                        .orderBy(TEST_RUN.RUN_AT.desc(), TEST_RUN.ID.desc()).as("rank"))
+                .from(TEST_RUN)
+                .where(TEST_RUN.SERVICE_ID.eq(service), TEST_RUN.STAGE.eq(stage), TEST_RUN.VERSION.eq(version))
+                .asTable("ranked");
+        return db.selectFrom(TEST_RUN)
+                .where(TEST_RUN.ID.in(select(ranked.field(TEST_RUN.ID)).from(ranked)
+                        .where(ranked.field("rank", Integer.class).eq(1))))
+                .orderBy(TEST_RUN.SUITE)
+                .fetch(TestRunRepository::toTestRun);
+    }
+
+    private static TestRun toTestRun(TestRunRecord r) {
+        return new TestRun(r.getId(), r.getServiceId(), r.getStage(), r.getVersion(), r.getSuite(), r.getPassed(),
+                r.getFailed(), r.getRunAt());
+    }
+}

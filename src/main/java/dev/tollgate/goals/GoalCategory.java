@@ -1,0 +1,6 @@
+package dev.tollgate.goals;
+
+/** What kind of input goal: features shipped, use cases enabled, performance reached. */
+public enum GoalCategory {
+    FEATURES, USE_CASES, PERFORMANCE
+}

@@ -1,0 +1,12 @@
+package dev.tollgate.delivery;
+
+import dev.tollgate.testing.H2TestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class DeliveryRepositoriesOnH2IT extends DeliveryRepositoriesContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return H2TestDatabase.open();
+    }
+}

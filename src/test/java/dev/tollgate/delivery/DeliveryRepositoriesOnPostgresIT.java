@@ -1,0 +1,12 @@
+package dev.tollgate.delivery;
+
+import dev.tollgate.testing.PostgresTestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class DeliveryRepositoriesOnPostgresIT extends DeliveryRepositoriesContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return PostgresTestDatabase.open();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tollgate.goals;
+
+import dev.tollgate.testing.PostgresTestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class GoalRepositoriesOnPostgresIT extends GoalRepositoriesContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return PostgresTestDatabase.open();
+    }
+}
