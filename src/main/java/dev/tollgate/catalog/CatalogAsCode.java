@@ -3,6 +3,7 @@ package dev.tollgate.catalog;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,9 @@ import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.CatalogDocument.MetricDefinitionEntry;
 import dev.tollgate.catalog.CatalogDocument.ServiceEntry;
 import dev.tollgate.catalog.CatalogDocument.TeamEntry;
+import dev.tollgate.goals.GoalChanges;
+import dev.tollgate.goals.GoalEntry;
+import dev.tollgate.goals.InputGoals;
 import dev.tollgate.security.AuditLog;
 import dev.tollgate.security.Caller;
 import dev.tollgate.security.CurrentCaller;
@@ -41,6 +45,7 @@ public class CatalogAsCode {
     private final TeamRepository teams;
     private final ServiceRepository services;
     private final MetricDefinitionRepository definitions;
+    private final InputGoals goals;
     private final CurrentCaller callers;
     private final AuditLog audit;
     private final ObjectMapper yaml = StrictJson.configure(YAMLMapper.builder())
@@ -51,7 +56,8 @@ public class CatalogAsCode {
 
     CatalogAsCode(TeamCatalog teamCatalog, ServiceCatalog serviceCatalog, MetricCatalog metricCatalog,
             TeamRepository teams, ServiceRepository services, MetricDefinitionRepository definitions,
-            CurrentCaller callers, AuditLog audit) {
+            InputGoals goals, CurrentCaller callers, AuditLog audit) {
+        this.goals = goals;
         this.teamCatalog = teamCatalog;
         this.serviceCatalog = serviceCatalog;
         this.metricCatalog = metricCatalog;
@@ -91,9 +97,12 @@ public class CatalogAsCode {
         List<TeamEntry> teamEntries = CatalogDocument.orEmpty(document.teams());
         List<ServiceEntry> serviceEntries = CatalogDocument.orEmpty(document.services());
         List<MetricDefinitionEntry> metricEntries = CatalogDocument.orEmpty(document.metricDefinitions());
+        List<GoalEntry> goalEntries = CatalogDocument.orEmpty(document.goals());
 
         Violations violations = new Violations();
         validate(violations, document, teamEntries, serviceEntries, metricEntries);
+        goals.validate(violations, "/goals", goalEntries, teamEntries.stream().filter(entry -> entry != null && entry.id() != null)
+                .map(TeamEntry::id).collect(Collectors.toSet()));
         violations.throwIfAny("The catalog document was not applied; nothing was changed");
         authorize(caller, teamEntries, serviceEntries, metricEntries);
 
@@ -117,9 +126,12 @@ public class CatalogAsCode {
                     new ServiceDraft(entry.team(), entry.name(), entry.stages()));
             serviceCount = serviceCount.plus(saved, before.isPresent() && !before.get().equals(saved.value()));
         }
-        CatalogChanges changes = new CatalogChanges(teamCount, serviceCount, metricCount);
+        GoalChanges goalChanges = goalEntries.isEmpty() ? new GoalChanges(0, 0, 0) : goals.apply("/goals", goalEntries);
+        CatalogChanges.Count goalCount = new CatalogChanges.Count(goalChanges.created(), goalChanges.updated(),
+                goalChanges.unchanged());
+        CatalogChanges changes = new CatalogChanges(teamCount, serviceCount, metricCount, goalCount);
         if (teamCount.created() + teamCount.updated() + serviceCount.created() + serviceCount.updated()
-                + metricCount.created() + metricCount.updated() > 0) {
+                + metricCount.created() + metricCount.updated() + goalCount.created() + goalCount.updated() > 0) {
             audit.record("CATALOG_APPLIED", "catalog", null, changes.toString());
         }
         return changes;
@@ -142,7 +154,7 @@ public class CatalogAsCode {
                 .map(d -> new MetricDefinitionEntry(d.id(), d.category(), d.unit(), d.better(), d.aggregation(),
                         d.target(), d.description()))
                 .toList();
-        return new CatalogDocument(teamEntries, serviceEntries, metricEntries, List.of(), List.of());
+        return new CatalogDocument(teamEntries, serviceEntries, metricEntries, List.of(), goals.export());
     }
 
     private void validate(Violations violations, CatalogDocument document, List<TeamEntry> teamEntries,
@@ -193,9 +205,6 @@ public class CatalogAsCode {
         // Refused rather than ignored: silently dropping part of a document would lose data.
         if (!CatalogDocument.orEmpty(document.rules()).isEmpty()) {
             violations.add("/rules", "rules cannot be applied by this version of Tollgate yet");
-        }
-        if (!CatalogDocument.orEmpty(document.goals()).isEmpty()) {
-            violations.add("/goals", "goals cannot be applied by this version of Tollgate yet");
         }
     }
 

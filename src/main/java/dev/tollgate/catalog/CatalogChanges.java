@@ -1,7 +1,7 @@
 package dev.tollgate.catalog;
 
 /** What applying a catalog document did, per kind of item. */
-public record CatalogChanges(Count teams, Count services, Count metricDefinitions) {
+public record CatalogChanges(Count teams, Count services, Count metricDefinitions, Count goals) {
 
     public record Count(int created, int updated, int unchanged) {
 

@@ -4,14 +4,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.tollgate.goals.GoalEntry;
+
 /**
  * The catalog as one document (API.md {@code PUT /config}): each item carries its identifier as
- * {@code id} beside the fields of its own {@code PUT} body. {@code rules} and {@code goals} belong
- * to features that read them from here as they arrive.
+ * {@code id} beside the fields of its own {@code PUT} body (goals also their {@code team}).
+ * {@code rules} belong to the rules feature, which reads them from here once it arrives.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogDocument(List<TeamEntry> teams, List<ServiceEntry> services,
-        List<MetricDefinitionEntry> metricDefinitions, List<Object> rules, List<Object> goals) {
+        List<MetricDefinitionEntry> metricDefinitions, List<Object> rules, List<GoalEntry> goals) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TeamEntry(String id, String name, String description) {

@@ -73,9 +73,11 @@ class DemoCatalog implements ApplicationRunner {
     private final UserAccounts users;
     private final CurrentCaller callers;
     private final DemoMetrics metrics;
+    private final DemoDeployments deployments;
 
     DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers,
-            DemoMetrics metrics) {
+            DemoMetrics metrics, DemoDeployments deployments) {
+        this.deployments = deployments;
         this.teams = teams;
         this.services = services;
         this.users = users;
@@ -98,6 +100,8 @@ class DemoCatalog implements ApplicationRunner {
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
             metrics.seed(TEAMS);
+            int recorded = deployments.seed(TEAMS);
+            log.info("Seeded {} demo deployments", recorded);
             log.info("Seeded the demo catalog: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
                     TEAMS.size(), TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
         });

@@ -260,13 +260,41 @@ class CatalogAsCodeIT {
     }
 
     @Test
-    void refuses_rules_and_goals_until_they_are_supported() {
+    void refuses_rules_until_they_are_supported() {
         String withRule = yamlDocument().replace("rules: []", "rules:\n  - id: no-errors\n    kind: THRESHOLD");
-        String withGoal = yamlDocument().replace("goals: []", "goals:\n  - id: faster\n    team: " + payments);
 
         applyYaml(withRule, ApiClient.BOOTSTRAP_TOKEN).expectRefusedAt("/rules");
-        applyYaml(withGoal, ApiClient.BOOTSTRAP_TOKEN).expectRefusedAt("/goals");
         api.get("/api/v1/teams/" + payments).asAdmin().send().expectProblem(404);
+    }
+
+    @Test
+    void applies_goals_of_the_documents_teams_and_exports_them_again() {
+        String withGoal = yamlDocument().replace("goals: []", """
+                goals:
+                  - id: faster-checkout
+                    team: %s
+                    category: PERFORMANCE
+                    title: Checkout under 300 ms at p99
+                    target: 300
+                    current: 420
+                    unit: ms
+                    due: 2027-03-31""".formatted(payments));
+
+        JsonNode changes = applyYaml(withGoal, ApiClient.BOOTSTRAP_TOKEN).expectStatus(200).json();
+        assertThat(changes.path("goals").path("created").asInt()).isEqualTo(1);
+        JsonNode goal = api.get("/api/v1/teams/" + payments + "/goals/faster-checkout").asAdmin().send()
+                .expectStatus(200).json();
+        assertThat(goal.path("target").asDouble()).isEqualTo(300.0);
+
+        JsonNode again = applyYaml(withGoal, ApiClient.BOOTSTRAP_TOKEN).expectStatus(200).json();
+        assertThat(again.path("goals").path("unchanged").asInt()).isEqualTo(1);
+        String exported = api.get("/api/v1/config").asAdmin().header("Accept", "application/yaml").send()
+                .expectStatus(200).body();
+        assertThat(exported).contains("faster-checkout");
+
+        String badGoal = yamlDocument().replace(payments, payments + "x").replace("goals: []",
+                "goals:\n  - id: g\n    team: " + payments + "x\n    category: FEATURES\n    title: t\n    target: 1\n    current: nope");
+        applyYaml(badGoal, ApiClient.BOOTSTRAP_TOKEN).expectRefusedAt("/goals/0/current");
     }
 
     @Test

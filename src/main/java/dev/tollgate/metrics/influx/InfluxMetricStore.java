@@ -62,6 +62,11 @@ class InfluxMetricStore implements MetricStore {
         }
     }
 
+    /** For tests, which each work in a database of their own. */
+    void dropDatabase() {
+        influx.query(new Query("DROP DATABASE " + InfluxQl.identifier(database)));
+    }
+
     void close() {
         influx.close();
     }
