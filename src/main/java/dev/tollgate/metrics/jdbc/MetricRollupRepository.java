@@ -1,0 +1,287 @@
+package dev.tollgate.metrics.jdbc;
+
+import static dev.tollgate.db.Tables.METRIC_ROLLUP;
+import static dev.tollgate.db.Tables.METRIC_SERIES;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Row1;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+import dev.tollgate.db.tables.records.MetricSeriesRecord;
+
+/** The series and their hourly rollups: {@code metric_series} and {@code metric_rollup}. */
+final class MetricRollupRepository {
+
+    /** Rows per JDBC batch and series ids per IN list. */
+    private static final int CHUNK = 500;
+    /** The absence of a team, service or stage in a series row (a unique key needs non-null columns). */
+    private static final String NONE = "";
+
+    private static final Field<byte[]> SKETCH = BytesBinding.bytes(METRIC_ROLLUP.SKETCH);
+    private static final Field<byte[]> MINUTES = BytesBinding.bytes(METRIC_ROLLUP.MINUTES);
+
+    private final DSLContext db;
+
+    MetricRollupRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One series' figures of one hour as read; {@code whole} or {@code minutes} null when not read. */
+    record FetchedHour(long seriesId, long hour, ValueSummary whole, byte[] minutes) {
+    }
+
+    Map<SeriesKey, Long> allSeries() {
+        Map<SeriesKey, Long> series = new HashMap<>();
+        db.selectFrom(METRIC_SERIES).forEach(row -> series.put(key(row), row.getId()));
+        return series;
+    }
+
+    /** Stores the series of {@code keys} not stored yet and answers the ids of all of them. */
+    Map<SeriesKey, Long> storeSeries(Collection<SeriesKey> keys) {
+        Map<SeriesKey, Long> ids = seriesOf(keys);
+        List<SeriesKey> missing = keys.stream().filter(key -> !ids.containsKey(key)).toList();
+        for (List<SeriesKey> chunk : chunks(missing)) {
+            BatchBindStep batch = db.batch(db.insertInto(METRIC_SERIES, METRIC_SERIES.METRIC, METRIC_SERIES.TEAM,
+                    METRIC_SERIES.SERVICE, METRIC_SERIES.STAGE).values((String) null, null, null, null));
+            for (SeriesKey key : chunk) {
+                batch = batch.bind(key.metric(), orNone(key.team()), orNone(key.service()), orNone(key.stage()));
+            }
+            batch.execute();
+        }
+        return missing.isEmpty() ? ids : seriesOf(keys);
+    }
+
+    private Map<SeriesKey, Long> seriesOf(Collection<SeriesKey> wanted) {
+        Set<SeriesKey> keys = new HashSet<>(wanted);
+        Set<String> metrics = new TreeSet<>();
+        keys.forEach(key -> metrics.add(key.metric()));
+        Map<SeriesKey, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(metrics))) {
+            db.selectFrom(METRIC_SERIES).where(METRIC_SERIES.METRIC.in(chunk)).forEach(row -> {
+                SeriesKey key = key(row);
+                if (keys.contains(key)) {
+                    ids.put(key, row.getId());
+                }
+            });
+        }
+        return ids;
+    }
+
+    /** The stored rows of {@code hour} of {@code seriesIds}, by series id. */
+    Map<Long, StoredHour> readHours(Collection<Long> seriesIds, long hour) {
+        Map<Long, StoredHour> rows = new HashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
+            Table<Record1<Long>> wanted = wanted(chunk);
+            db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM, METRIC_ROLLUP.VALUE_MIN,
+                    METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME, SKETCH, MINUTES)
+                    .from(wanted)
+                    .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
+                    .where(METRIC_ROLLUP.HOUR_START.eq(Minutes.hourStart(hour)))
+                    .forEach(row -> rows.put(row.value1(), new StoredHour(row.value2(), row.value3(), row.value4(),
+                            row.value5(), row.value6(), Minutes.micros(row.value7()), row.value8(), row.value9())));
+        }
+        return rows;
+    }
+
+    void insert(long hour, Map<Long, StoredHour> rows) {
+        write(hour, rows, () -> db.batch(db.insertInto(METRIC_ROLLUP, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM,
+                METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME,
+                SKETCH, MINUTES, METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START)
+                .values((Long) null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    /** Replaces rows; fails when one of them is not there (it was deleted since it was read). */
+    void update(long hour, Map<Long, StoredHour> rows) {
+        write(hour, rows, () -> db.batch(db.update(METRIC_ROLLUP)
+                .set(METRIC_ROLLUP.POINT_COUNT, (Long) null)
+                .set(METRIC_ROLLUP.VALUE_SUM, (Double) null)
+                .set(METRIC_ROLLUP.VALUE_MIN, (Double) null)
+                .set(METRIC_ROLLUP.VALUE_MAX, (Double) null)
+                .set(METRIC_ROLLUP.LAST_VALUE, (Double) null)
+                .set(METRIC_ROLLUP.LAST_TIME, (Instant) null)
+                .set(SKETCH, (byte[]) null)
+                .set(MINUTES, (byte[]) null)
+                .where(METRIC_ROLLUP.SERIES_ID.eq((Long) null))
+                .and(METRIC_ROLLUP.HOUR_START.eq((Instant) null))));
+    }
+
+    /**
+     * The figures of whole hours {@code fromHour} (inclusive) to {@code toHour} (exclusive) of
+     * {@code seriesIds}, one summary per series and hour, with their sketches when asked.
+     */
+    void forEachHour(Collection<Long> seriesIds, long fromHour, long toHour, boolean withSketch,
+            Consumer<FetchedHour> consumer) {
+        if (fromHour >= toHour) {
+            return;
+        }
+        List<Field<?>> fields = new ArrayList<>(List.of(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START,
+                METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM, METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX,
+                METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME));
+        if (withSketch) {
+            fields.add(SKETCH);
+        }
+        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
+            Table<Record1<Long>> wanted = wanted(chunk);
+            db.select(fields).from(wanted)
+                    .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
+                    .where(hours(fromHour, toHour))
+                    .forEach(row -> consumer.accept(new FetchedHour(row.get(METRIC_ROLLUP.SERIES_ID),
+                            Minutes.hourOf(row.get(METRIC_ROLLUP.HOUR_START)), summary(row, withSketch), null)));
+        }
+    }
+
+    /**
+     * The figures of whole hours {@code fromHour} to {@code toHour} of {@code seriesIds} together,
+     * added up by the database: what a sum, count, average, rate, minimum, maximum or last value
+     * over many hours needs, in one row.
+     */
+    ValueSummary sumHours(Collection<Long> seriesIds, long fromHour, long toHour) {
+        ValueSummary total = new ValueSummary(false);
+        if (fromHour >= toHour) {
+            return total;
+        }
+        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
+            Table<Record1<Long>> wanted = wanted(chunk);
+            Condition joined = METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class));
+            var sums = db.select(sum(METRIC_ROLLUP.POINT_COUNT), sum(METRIC_ROLLUP.VALUE_SUM),
+                    min(METRIC_ROLLUP.VALUE_MIN), max(METRIC_ROLLUP.VALUE_MAX))
+                    .from(wanted).join(METRIC_ROLLUP).on(joined)
+                    .where(hours(fromHour, toHour)).fetchSingle();
+            BigDecimal count = sums.value1();
+            if (count == null || count.signum() == 0) {
+                continue;
+            }
+            var last = db.select(METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME)
+                    .from(wanted).join(METRIC_ROLLUP).on(joined)
+                    .where(hours(fromHour, toHour))
+                    .orderBy(METRIC_ROLLUP.LAST_TIME.desc()).limit(1).fetchSingle();
+            total.merge(ValueSummary.of(count.longValueExact(), sums.value2().doubleValue(), sums.value3(), sums.value4(),
+                    last.value1(), Minutes.micros(last.value2()), null));
+        }
+        return total;
+    }
+
+    /** The packed minutes of {@code hours} of {@code seriesIds}; the hours are read run by run. */
+    void forEachMinutes(Collection<Long> seriesIds, Collection<Long> hours, Consumer<FetchedHour> consumer) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(hours));
+        for (int from = 0; from < sorted.size();) {
+            int to = from + 1;
+            while (to < sorted.size() && sorted.get(to) == sorted.get(to - 1) + 1) {
+                to++;
+            }
+            long fromHour = sorted.get(from);
+            long toHour = sorted.get(to - 1) + 1;
+            for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
+                Table<Record1<Long>> wanted = wanted(chunk);
+                db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START, MINUTES).from(wanted)
+                        .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
+                        .where(hours(fromHour, toHour))
+                        .forEach(row -> consumer.accept(new FetchedHour(row.value1(), Minutes.hourOf(row.value2()),
+                                null, row.value3())));
+            }
+            from = to;
+        }
+    }
+
+    /** Deletes the hours that started before {@code cutoff}. */
+    int deleteHoursBefore(Instant cutoff) {
+        return db.deleteFrom(METRIC_ROLLUP).where(METRIC_ROLLUP.HOUR_START.lt(cutoff)).execute();
+    }
+
+    private static ValueSummary summary(Record row, boolean withSketch) {
+        return ValueSummary.of(row.get(METRIC_ROLLUP.POINT_COUNT), row.get(METRIC_ROLLUP.VALUE_SUM),
+                row.get(METRIC_ROLLUP.VALUE_MIN), row.get(METRIC_ROLLUP.VALUE_MAX), row.get(METRIC_ROLLUP.LAST_VALUE),
+                Minutes.micros(row.get(METRIC_ROLLUP.LAST_TIME)),
+                withSketch ? PercentileSketch.readFrom(new BinaryReader(row.get(SKETCH))) : null);
+    }
+
+    /**
+     * Binds the rows to the statement in batches of {@link #CHUNK} (the statement's last two
+     * values are the key) and checks that each row changed one row.
+     */
+    private static void write(long hour, Map<Long, StoredHour> rows, Supplier<BatchBindStep> statement) {
+        int bound = 0;
+        BatchBindStep batch = statement.get();
+        for (Map.Entry<Long, StoredHour> entry : rows.entrySet()) {
+            StoredHour row = entry.getValue();
+            batch = batch.bind(row.count(), row.sum(), row.min(), row.max(), row.lastValue(),
+                    Minutes.ofMicros(row.lastTime()), row.sketch(), row.minutes(), entry.getKey(),
+                    Minutes.hourStart(hour));
+            if (++bound == CHUNK) {
+                requireOneEach(batch.execute());
+                batch = statement.get();
+                bound = 0;
+            }
+        }
+        if (bound > 0) {
+            requireOneEach(batch.execute());
+        }
+    }
+
+    private static void requireOneEach(int[] counts) {
+        for (int count : counts) {
+            // Statement.SUCCESS_NO_INFO (-2): a driver that does not count; the row is there then.
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("A rollup row changed " + count + " rows instead of one");
+            }
+        }
+    }
+
+    /**
+     * The series ids as a table to join: H2 uses an index on (series, hour) for each id of a
+     * join, but for {@code series_id in (...)} with an hour range it scans the whole table.
+     */
+    private static Table<Record1<Long>> wanted(List<Long> ids) {
+        @SuppressWarnings("unchecked")
+        Row1<Long>[] rows = ids.stream().map(DSL::row).toArray(Row1[]::new);
+        return DSL.values(rows).as("wanted", "id");
+    }
+
+    private static Condition hours(long fromHour, long toHour) {
+        return toHour == fromHour + 1 ? METRIC_ROLLUP.HOUR_START.eq(Minutes.hourStart(fromHour))
+                : METRIC_ROLLUP.HOUR_START.ge(Minutes.hourStart(fromHour))
+                        .and(METRIC_ROLLUP.HOUR_START.lt(Minutes.hourStart(toHour)));
+    }
+
+    private static SeriesKey key(MetricSeriesRecord row) {
+        return new SeriesKey(row.getMetric(), orNull(row.getTeam()), orNull(row.getService()), orNull(row.getStage()));
+    }
+
+    private static String orNone(String value) {
+        return value == null ? NONE : value;
+    }
+
+    private static String orNull(String value) {
+        return NONE.equals(value) ? null : value;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tollgate.metrics.jdbc;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded metric store.
+ *
+ * @param flushInterval how often the rollups in memory are written to their hourly rows
+ * @param flushRows     hourly rows waiting in memory that start a flush before its interval is up
+ * @param flushPoints   points waiting in memory that start a flush before its interval is up
+ * @param retention     what is kept how long
+ */
+@ConfigurationProperties("tollgate.metrics")
+record MetricStoreProperties(@DefaultValue("PT10S") Duration flushInterval, @DefaultValue("20000") long flushRows,
+        @DefaultValue("1000000") long flushPoints, @DefaultValue Retention retention) {
+
+    static final MetricStoreProperties DEFAULTS = new MetricStoreProperties(Duration.ofSeconds(10), 20_000,
+            1_000_000, Retention.DEFAULTS);
+
+    /**
+     * Writers wait while this many times {@link #flushRows} or {@link #flushPoints} wait in memory:
+     * a store whose flushes cannot keep up slows its writers down instead of filling the heap.
+     */
+    static final int BACKLOG_FACTOR = 5;
+
+    MetricStoreProperties {
+        requirePositive("tollgate.metrics.flush-interval", flushInterval);
+        if (flushRows < 1 || flushPoints < 1) {
+            throw new IllegalArgumentException("tollgate.metrics.flush-rows and flush-points must be positive");
+        }
+    }
+
+    /** Whether rollups of this many rows and points should be flushed before the interval is up. */
+    boolean flushSoon(long rows, long points) {
+        return rows >= flushRows || points >= flushPoints;
+    }
+
+    /** Whether writers should wait for a flush before they add to rollups of this many rows and points. */
+    boolean backlogged(long rows, long points) {
+        return rows >= BACKLOG_FACTOR * flushRows || points >= BACKLOG_FACTOR * flushPoints;
+    }
+
+    /**
+     * @param raw      how long the write-ahead batches (raw points with all their tags) are kept
+     *                 after they are rolled up
+     * @param rollups  how long hourly rollups are kept: reads reach back this far
+     * @param interval how often retention runs
+     */
+    record Retention(@DefaultValue("P7D") Duration raw, @DefaultValue("P400D") Duration rollups,
+            @DefaultValue("PT1H") Duration interval) {
+
+        static final Retention DEFAULTS = new Retention(Duration.ofDays(7), Duration.ofDays(400), Duration.ofHours(1));
+
+        Retention {
+            requirePositive("tollgate.metrics.retention.raw", raw);
+            requirePositive("tollgate.metrics.retention.rollups", rollups);
+            requirePositive("tollgate.metrics.retention.interval", interval);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
+        }
+    }
+}

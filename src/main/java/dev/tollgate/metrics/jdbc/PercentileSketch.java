@@ -1,0 +1,294 @@
+package dev.tollgate.metrics.jdbc;
+
+import java.util.Arrays;
+
+/**
+ * A mergeable sketch of a distribution that answers any percentile with a relative error of at
+ * most {@link #RELATIVE_ACCURACY} (the DDSketch idea: logarithmic buckets). A positive value
+ * {@code v} counts in bucket {@code ceil(log(v) / log(gamma))}, whose every value lies within the
+ * relative accuracy of the bucket's representative; negative values count by magnitude in a
+ * mirrored set of buckets and zeros on their own, so zero and negative figures are exact in sign
+ * and as accurate as positive ones.
+ *
+ * <p>Merging adds bucket counts, so a merged sketch is exactly the sketch of the union: percentiles
+ * of a window come from the merged sketches of its hours and minutes, never from averaged
+ * percentiles. Only occupied buckets are kept and written, so a minute with a handful of values
+ * costs a handful of bytes. Not thread-safe.
+ */
+final class PercentileSketch {
+
+    /** Below the 1% the port promises, with room for rounding at bucket boundaries. */
+    static final double RELATIVE_ACCURACY = 0.009;
+    private static final double GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+    private static final double LOG_GAMMA = Math.log(GAMMA);
+    /** log(2 / (gamma + 1)): in the exponent, so that the largest buckets do not overflow. */
+    private static final double LOG_REPRESENTATIVE = Math.log(2 / (GAMMA + 1));
+
+    private final Buckets positive;
+    private final Buckets negative;
+    private long zeroCount;
+
+    PercentileSketch() {
+        this(new Buckets(), new Buckets(), 0);
+    }
+
+    private PercentileSketch(Buckets positive, Buckets negative, long zeroCount) {
+        this.positive = positive;
+        this.negative = negative;
+        this.zeroCount = zeroCount;
+    }
+
+    PercentileSketch copy() {
+        return new PercentileSketch(positive.copy(), negative.copy(), zeroCount);
+    }
+
+    void add(double value) {
+        add(value, 1);
+    }
+
+    /** Adds {@code value} {@code times} times. */
+    void add(double value, long times) {
+        if (value > 0) {
+            positive.add(index(value), times);
+        } else if (value < 0) {
+            negative.add(index(-value), times);
+        } else {
+            zeroCount += times;
+        }
+    }
+
+    void merge(PercentileSketch other) {
+        positive.merge(other.positive);
+        negative.merge(other.negative);
+        zeroCount += other.zeroCount;
+    }
+
+    long count() {
+        return positive.total() + negative.total() + zeroCount;
+    }
+
+    boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /**
+     * The value of nearest rank {@code ceil(q * n)} (at least the first), within the relative
+     * accuracy; NaN when the sketch is empty.
+     *
+     * @param quantile between 0 and 1
+     */
+    double quantile(double quantile) {
+        long count = count();
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long rank = Math.max(1, (long) Math.ceil(quantile * count));
+        rank = Math.min(rank, count);
+        long negatives = negative.total();
+        if (rank <= negatives) {
+            // The most negative value comes first: walk the magnitudes from the largest.
+            return -value(negative.indexAtRankFromTop(rank));
+        }
+        rank -= negatives;
+        if (rank <= zeroCount) {
+            return 0;
+        }
+        return value(positive.indexAtRank(rank - zeroCount));
+    }
+
+    void writeTo(BinaryWriter out) {
+        positive.writeTo(out);
+        negative.writeTo(out);
+        out.writeUnsigned(zeroCount);
+    }
+
+    static PercentileSketch readFrom(BinaryReader in) {
+        Buckets positive = Buckets.readFrom(in);
+        Buckets negative = Buckets.readFrom(in);
+        return new PercentileSketch(positive, negative, in.readUnsigned());
+    }
+
+    /** Buckets kept, for tests of the sketch's size. */
+    int bucketCount() {
+        return positive.size + negative.size + (zeroCount > 0 ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PercentileSketch sketch && zeroCount == sketch.zeroCount
+                && positive.equals(sketch.positive) && negative.equals(sketch.negative);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * positive.hashCode() + negative.hashCode()) + Long.hashCode(zeroCount);
+    }
+
+    private static int index(double magnitude) {
+        double index = Math.ceil(Math.log(magnitude) / LOG_GAMMA);
+        // Every finite double maps well inside the int range (about ±40,000).
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, index));
+    }
+
+    /** The representative of bucket {@code index}: equally far, relatively, from both its bounds. */
+    private static double value(int index) {
+        return Math.min(Double.MAX_VALUE, Math.exp(index * LOG_GAMMA + LOG_REPRESENTATIVE));
+    }
+
+    /** Occupied buckets: sorted indexes with their counts. */
+    private static final class Buckets {
+
+        private int[] indexes;
+        private long[] counts;
+        private int size;
+        private long total;
+
+        Buckets() {
+            this(new int[0], new long[0], 0, 0);
+        }
+
+        private Buckets(int[] indexes, long[] counts, int size, long total) {
+            this.indexes = indexes;
+            this.counts = counts;
+            this.size = size;
+            this.total = total;
+        }
+
+        Buckets copy() {
+            return new Buckets(Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size), size, total);
+        }
+
+        long total() {
+            return total;
+        }
+
+        void add(int index, long count) {
+            int at = Arrays.binarySearch(indexes, 0, size, index);
+            if (at >= 0) {
+                counts[at] += count;
+            } else {
+                insert(-at - 1, index, count);
+            }
+            total += count;
+        }
+
+        void merge(Buckets other) {
+            if (other.size == 0) {
+                return;
+            }
+            if (size == 0) {
+                indexes = Arrays.copyOf(other.indexes, other.size);
+                counts = Arrays.copyOf(other.counts, other.size);
+                size = other.size;
+                total = other.total;
+                return;
+            }
+            int[] mergedIndexes = new int[size + other.size];
+            long[] mergedCounts = new long[size + other.size];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < size || j < other.size) {
+                if (j >= other.size || (i < size && indexes[i] < other.indexes[j])) {
+                    mergedIndexes[n] = indexes[i];
+                    mergedCounts[n++] = counts[i++];
+                } else if (i >= size || other.indexes[j] < indexes[i]) {
+                    mergedIndexes[n] = other.indexes[j];
+                    mergedCounts[n++] = other.counts[j++];
+                } else {
+                    mergedIndexes[n] = indexes[i];
+                    mergedCounts[n++] = counts[i++] + other.counts[j++];
+                }
+            }
+            indexes = mergedIndexes;
+            counts = mergedCounts;
+            size = n;
+            total += other.total;
+        }
+
+        /** The bucket holding the value of 1-based {@code rank}, counting from the smallest index. */
+        int indexAtRank(long rank) {
+            long seen = 0;
+            for (int i = 0; i < size; i++) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return indexes[i];
+                }
+            }
+            throw new IllegalStateException("Rank " + rank + " beyond " + total);
+        }
+
+        int indexAtRankFromTop(long rank) {
+            long seen = 0;
+            for (int i = size - 1; i >= 0; i--) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return indexes[i];
+                }
+            }
+            throw new IllegalStateException("Rank " + rank + " beyond " + total);
+        }
+
+        void writeTo(BinaryWriter out) {
+            out.writeUnsigned(size);
+            int previous = 0;
+            for (int i = 0; i < size; i++) {
+                // The first index as a signed delta from 0, the others as gaps of at least one.
+                if (i == 0) {
+                    out.writeSigned(indexes[0]);
+                } else {
+                    out.writeUnsigned(indexes[i] - previous - 1L);
+                }
+                previous = indexes[i];
+                out.writeUnsigned(counts[i]);
+            }
+        }
+
+        static Buckets readFrom(BinaryReader in) {
+            int size = in.readCount();
+            int[] indexes = new int[size];
+            long[] counts = new long[size];
+            long total = 0;
+            long index = 0;
+            for (int i = 0; i < size; i++) {
+                index = i == 0 ? in.readSigned() : index + in.readUnsigned() + 1;
+                if (index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("A bucket index out of range");
+                }
+                indexes[i] = (int) index;
+                counts[i] = in.readUnsigned();
+                total += counts[i];
+            }
+            return new Buckets(indexes, counts, size, total);
+        }
+
+        private void insert(int at, int index, long count) {
+            if (size == indexes.length) {
+                int capacity = Math.max(4, size + (size >> 1));
+                indexes = Arrays.copyOf(indexes, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+            }
+            System.arraycopy(indexes, at, indexes, at + 1, size - at);
+            System.arraycopy(counts, at, counts, at + 1, size - at);
+            indexes[at] = index;
+            counts[at] = count;
+            size++;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Buckets buckets && size == buckets.size
+                    && Arrays.equals(indexes, 0, size, buckets.indexes, 0, size)
+                    && Arrays.equals(counts, 0, size, buckets.counts, 0, size);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = size;
+            for (int i = 0; i < size; i++) {
+                hash = 31 * (31 * hash + indexes[i]) + Long.hashCode(counts[i]);
+            }
+            return hash;
+        }
+    }
+}
