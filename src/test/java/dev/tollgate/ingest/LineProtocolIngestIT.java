@@ -141,7 +141,7 @@ class LineProtocolIngestIT {
             registry.close();
         }
         Instant now = Instant.now();
-        double stored = api.get("/api/v1/metrics/aggregate?metric=checkout_clicks.value&service=" + service
+        double stored = api.get("/api/v1/metrics/aggregate?metric=checkout_clicks&service=" + service
                 + "&aggregation=count&from=" + now.minus(Duration.ofMinutes(10)) + "&to=" + now.plus(Duration.ofMinutes(2)))
                 .asAdmin().send().expectStatus(200).json().path("count").asDouble();
         assertThat(stored).isPositive();

@@ -32,6 +32,10 @@ import okhttp3.OkHttpClient;
  * beside the point's own tags, and one field, {@code value}. Writes are synchronous: an answer
  * to a client means InfluxDB has the points (influxdb-java's async batches would report failures
  * only to a handler, after the client was told "stored").
+ *
+ * <p>InfluxDB keeps one value per series and timestamp: a second point at the same time replaces
+ * the first. Tollgate counts every point (two latency samples in one millisecond are two samples),
+ * so points that would collide are spread over the nanoseconds below the precision they came with.
  */
 class InfluxMetricStore implements MetricStore {
 
@@ -76,10 +80,17 @@ class InfluxMetricStore implements MetricStore {
         if (points.isEmpty()) {
             return;
         }
+        for (MetricPoint point : points) {
+            // All or nothing: InfluxDB would drop a non-finite field and keep the rest of the batch.
+            if (!Double.isFinite(point.value())) {
+                throw new IllegalArgumentException("A metric value must be a finite number, not " + point.value());
+            }
+        }
         BatchPoints.Builder batch = BatchPoints.database(database).precision(TimeUnit.NANOSECONDS);
+        DistinctTimes times = new DistinctTimes();
         for (MetricPoint point : points) {
             Point.Builder influxPoint = Point.measurement(point.metric())
-                    .time(nanos(point.time()), TimeUnit.NANOSECONDS)
+                    .time(times.of(point), TimeUnit.NANOSECONDS)
                     .addField("value", point.value());
             for (Map.Entry<String, String> tag : point.tags().entrySet()) {
                 influxPoint.tag(tag.getKey(), tag.getValue());
@@ -171,8 +182,36 @@ class InfluxMetricStore implements MetricStore {
         }
     }
 
-    private static long nanos(Instant time) {
-        return TimeUnit.SECONDS.toNanos(time.getEpochSecond()) + time.getNano();
+    /**
+     * Timestamps that keep every point of a batch apart, and apart from earlier batches with high
+     * likelihood: a time given in whole milliseconds (or microseconds) moves by a random number of
+     * nanoseconds within that millisecond (microsecond), and points of one series that still meet
+     * in the batch move on by one nanosecond. No point leaves the millisecond it was given in.
+     */
+    private static final class DistinctTimes {
+
+        private final java.util.Set<String> taken = new java.util.HashSet<>();
+        private final java.util.SplittableRandom random = new java.util.SplittableRandom();
+
+        long of(MetricPoint point) {
+            long nanos = TimeUnit.SECONDS.toNanos(point.time().getEpochSecond()) + point.time().getNano();
+            int nanosOfMilli = point.time().getNano() % 1_000_000;
+            long room = nanosOfMilli == 0 ? 1_000_000 : nanosOfMilli % 1_000 == 0 ? 1_000 : 1;
+            long base = nanos - Math.floorMod(nanos, room);
+            long candidate = room == 1 ? nanos : base + random.nextLong(room);
+            String series = point.metric() + '\u0000' + point.team() + '\u0000' + point.service() + '\u0000'
+                    + point.stage() + '\u0000' + point.tags();
+            for (long step = 0; step < room; step++) {
+                long time = base + Math.floorMod(candidate - base + step, room);
+                if (room == 1) {
+                    time = nanos;
+                }
+                if (taken.add(series + '\u0000' + time)) {
+                    return time;
+                }
+            }
+            return nanos;
+        }
     }
 
     private static MetricStoreUnavailableException unavailable(String what, RuntimeException e) {
