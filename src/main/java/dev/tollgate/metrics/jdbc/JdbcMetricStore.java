@@ -317,6 +317,7 @@ class JdbcMetricStore implements MetricStore {
             synchronized (state) {
                 flushing = null;
                 flushSequence.incrementAndGet();
+                countPending();
             }
             return takeForFlush();
         }

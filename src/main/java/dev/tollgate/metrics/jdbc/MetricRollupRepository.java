@@ -24,10 +24,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.Row1;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
+import org.jooq.Record9;
+import org.jooq.SelectJoinStep;
 
 import dev.tollgate.db.tables.records.MetricSeriesRecord;
 
@@ -36,6 +34,12 @@ final class MetricRollupRepository {
 
     /** Rows per JDBC batch and series ids per IN list. */
     private static final int CHUNK = 500;
+    /**
+     * Up to this many series of an hour are looked up one by one; more, and the whole hour is
+     * read. Each query names one series or one hour: H2 plans {@code series_id in (...)} with an
+     * hour condition, or a join, as a scan of far more rows than it returns.
+     */
+    private static final int FEW = 32;
     /** The absence of a team, service or stage in a series row (a unique key needs non-null columns). */
     private static final String NONE = "";
 
@@ -89,20 +93,35 @@ final class MetricRollupRepository {
         return ids;
     }
 
-    /** The stored rows of {@code hour} of {@code seriesIds}, by series id. */
+    /**
+     * The stored rows of {@code hour} of {@code seriesIds}, by series id: a few looked up one by
+     * one, many by reading the whole hour, never through a plan the database might get wrong.
+     */
     Map<Long, StoredHour> readHours(Collection<Long> seriesIds, long hour) {
-        Map<Long, StoredHour> rows = new HashMap<>();
-        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
-            Table<Record1<Long>> wanted = wanted(chunk);
-            db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM, METRIC_ROLLUP.VALUE_MIN,
-                    METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME, SKETCH, MINUTES)
-                    .from(wanted)
-                    .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
-                    .where(METRIC_ROLLUP.HOUR_START.eq(Minutes.hourStart(hour)))
-                    .forEach(row -> rows.put(row.value1(), new StoredHour(row.value2(), row.value3(), row.value4(),
-                            row.value5(), row.value6(), Minutes.micros(row.value7()), row.value8(), row.value9())));
+        Condition inHour = METRIC_ROLLUP.HOUR_START.eq(Minutes.hourStart(hour));
+        List<Record9<Long, Long, Double, Double, Double, Double, Instant, byte[], byte[]>> found = new ArrayList<>();
+        if (seriesIds.size() <= FEW) {
+            for (Long seriesId : seriesIds) {
+                found.addAll(selectStored().where(inHour).and(METRIC_ROLLUP.SERIES_ID.eq(seriesId)).fetch());
+            }
+        } else {
+            Set<Long> wanted = new HashSet<>(seriesIds);
+            selectStored().where(inHour).forEach(row -> {
+                if (wanted.contains(row.value1())) {
+                    found.add(row);
+                }
+            });
         }
+        Map<Long, StoredHour> rows = new HashMap<>();
+        found.forEach(row -> rows.put(row.value1(), new StoredHour(row.value2(), row.value3(), row.value4(),
+                row.value5(), row.value6(), Minutes.micros(row.value7()), row.value8(), row.value9())));
         return rows;
+    }
+
+    private SelectJoinStep<Record9<Long, Long, Double, Double, Double, Double, Instant, byte[], byte[]>> selectStored() {
+        return db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM,
+                METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME, SKETCH,
+                MINUTES).from(METRIC_ROLLUP);
     }
 
     void insert(long hour, Map<Long, StoredHour> rows) {
@@ -142,11 +161,10 @@ final class MetricRollupRepository {
         if (withSketch) {
             fields.add(SKETCH);
         }
-        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
-            Table<Record1<Long>> wanted = wanted(chunk);
-            db.select(fields).from(wanted)
-                    .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
-                    .where(hours(fromHour, toHour))
+        for (Long seriesId : seriesIds) {
+            db.select(fields).from(METRIC_ROLLUP)
+                    .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
+                    .and(hours(fromHour, toHour))
                     .forEach(row -> consumer.accept(new FetchedHour(row.get(METRIC_ROLLUP.SERIES_ID),
                             Minutes.hourOf(row.get(METRIC_ROLLUP.HOUR_START)), summary(row, withSketch), null)));
         }
@@ -162,20 +180,17 @@ final class MetricRollupRepository {
         if (fromHour >= toHour) {
             return total;
         }
-        for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
-            Table<Record1<Long>> wanted = wanted(chunk);
-            Condition joined = METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class));
+        for (Long seriesId : seriesIds) {
+            Condition where = METRIC_ROLLUP.SERIES_ID.eq(seriesId).and(hours(fromHour, toHour));
             var sums = db.select(sum(METRIC_ROLLUP.POINT_COUNT), sum(METRIC_ROLLUP.VALUE_SUM),
                     min(METRIC_ROLLUP.VALUE_MIN), max(METRIC_ROLLUP.VALUE_MAX))
-                    .from(wanted).join(METRIC_ROLLUP).on(joined)
-                    .where(hours(fromHour, toHour)).fetchSingle();
+                    .from(METRIC_ROLLUP).where(where).fetchSingle();
             BigDecimal count = sums.value1();
             if (count == null || count.signum() == 0) {
                 continue;
             }
             var last = db.select(METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME)
-                    .from(wanted).join(METRIC_ROLLUP).on(joined)
-                    .where(hours(fromHour, toHour))
+                    .from(METRIC_ROLLUP).where(where)
                     .orderBy(METRIC_ROLLUP.LAST_TIME.desc()).limit(1).fetchSingle();
             total.merge(ValueSummary.of(count.longValueExact(), sums.value2().doubleValue(), sums.value3(), sums.value4(),
                     last.value1(), Minutes.micros(last.value2()), null));
@@ -193,11 +208,10 @@ final class MetricRollupRepository {
             }
             long fromHour = sorted.get(from);
             long toHour = sorted.get(to - 1) + 1;
-            for (List<Long> chunk : chunks(new ArrayList<>(seriesIds))) {
-                Table<Record1<Long>> wanted = wanted(chunk);
-                db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START, MINUTES).from(wanted)
-                        .join(METRIC_ROLLUP).on(METRIC_ROLLUP.SERIES_ID.eq(wanted.field(0, Long.class)))
-                        .where(hours(fromHour, toHour))
+            for (Long seriesId : seriesIds) {
+                db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START, MINUTES).from(METRIC_ROLLUP)
+                        .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
+                        .and(hours(fromHour, toHour))
                         .forEach(row -> consumer.accept(new FetchedHour(row.value1(), Minutes.hourOf(row.value2()),
                                 null, row.value3())));
             }
@@ -247,16 +261,6 @@ final class MetricRollupRepository {
                 throw new IllegalStateException("A rollup row changed " + count + " rows instead of one");
             }
         }
-    }
-
-    /**
-     * The series ids as a table to join: H2 uses an index on (series, hour) for each id of a
-     * join, but for {@code series_id in (...)} with an hour range it scans the whole table.
-     */
-    private static Table<Record1<Long>> wanted(List<Long> ids) {
-        @SuppressWarnings("unchecked")
-        Row1<Long>[] rows = ids.stream().map(DSL::row).toArray(Row1[]::new);
-        return DSL.values(rows).as("wanted", "id");
     }
 
     private static Condition hours(long fromHour, long toHour) {
