@@ -155,6 +155,7 @@ class JdbcMetricStore implements MetricStore {
         long started = System.nanoTime();
         awaitRoom();
         byte[] payload = BatchCodec.encode(points);
+        PendingRollups deltas = PendingRollups.of(points);
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
@@ -164,7 +165,7 @@ class JdbcMetricStore implements MetricStore {
                     + " points", e);
         }
         synchronized (state) {
-            pending.apply(batchId, points);
+            pending.add(batchId, deltas);
             countPending();
         }
         writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -337,7 +338,7 @@ class JdbcMetricStore implements MetricStore {
         Map<SeriesKey, Long> ids = seriesIds(work.seriesKeys());
         // hour → series id → minute → values
         Map<Long, Map<Long, NavigableMap<Long, ValueSummary>>> byHour = new TreeMap<>();
-        work.all().forEach((key, minutes) -> {
+        work.forEach((key, minutes) -> {
             long seriesId = ids.get(key);
             minutes.forEach((minute, values) -> byHour
                     .computeIfAbsent(Minutes.hourOf(minute), any -> new HashMap<>())
@@ -446,7 +447,7 @@ class JdbcMetricStore implements MetricStore {
                 throw new IllegalStateException("Write-ahead batch " + id + " cannot be read", e);
             }
             synchronized (state) {
-                pending.apply(id, batch);
+                pending.add(id, PendingRollups.of(batch));
                 countPending();
             }
             points[0] += batch.size();
