@@ -285,6 +285,15 @@ class JdbcMetricStore implements MetricStore {
         return pendingRows;
     }
 
+    int hotRowCount() {
+        flushLock.lock();
+        try {
+            return hotRows.size();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
     /** Whether so much waits in memory that a flush should not wait for its interval. */
     boolean flushDue() {
         synchronized (state) {

@@ -143,6 +143,12 @@ public final class JdbcMetricStoreBenchmark {
                 index -> request(start.plusSeconds(index * LINES_PER_REQUEST / SERVICES * 600L), index),
                 "30 days of history");
 
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("heap in use after 30 days of 1,000 services (3,000 series and their totals): %.0f MB"
+                + " (%d hourly rows at hand for the next flush)%n",
+                (runtime.totalMemory() - runtime.freeMemory()) / 1e6, store.hotRowCount());
+
         MetricSelector service = MetricSelector.ofService("latency_ms", "service-17", "prod");
         MetricSelector team = MetricSelector.ofTeam("requests", "team-3");
         Instant lastHour = now.minus(Duration.ofMinutes(47));
