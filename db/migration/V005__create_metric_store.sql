@@ -29,8 +29,6 @@ create table metric_series (
     stage   varchar(64)  not null,
     constraint metric_series_unique unique (metric, team, service, stage)
 );
-create index metric_series_team_idx on metric_series (team, metric);
-create index metric_series_service_idx on metric_series (service, metric);
 
 -- One row per series and hour: the figures of the whole hour (a one-hour or thirty-day aggregate
 -- reads only these), a percentile sketch of the hour, and the same per minute packed in
@@ -48,4 +46,6 @@ create table metric_rollup (
     minutes     bytea            not null,
     primary key (series_id, hour_start)
 );
+-- Reads go by series and hour range (the primary key); retention, and a flush after a restart,
+-- by hour.
 create index metric_rollup_hour_idx on metric_rollup (hour_start);

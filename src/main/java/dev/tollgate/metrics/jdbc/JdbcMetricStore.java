@@ -41,30 +41,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The embedded time-series store on H2 or PostgreSQL (DESIGN.md "Embedded time-series storage").
+ * The embedded time-series store on H2 or PostgreSQL (DESIGN.md "Embedded time-series storage"),
+ * the {@link MetricStore} unless {@code tollgate.influx.url} is set ({@link InfluxNotConfigured}).
  *
  * <p><b>Writes.</b> A batch is encoded ({@link BatchCodec}) into one row of the write-ahead table
  * {@code metric_batch} and committed: one durable commit per request, however many points. Only
  * then are its points added to the rollups in memory ({@link PendingRollups}: per series and
- * minute), which therefore only ever hold committed batches.
+ * minute, for each point's own series and its service's and team's totals, see
+ * {@link SeriesKey}), which therefore only ever hold committed batches. When flushes fall behind,
+ * writers wait, and after {@link #BACKLOG_WAIT} are refused as unavailable.
  *
  * <p><b>Flush.</b> In the background ({@link MetricStoreMaintenance}) the rollups in memory are
  * merged into {@code metric_rollup}, one row per series and hour, and the batches they came from
  * are marked rolled up, in one transaction: a batch's points are in the rollup rows exactly when
  * its row says so. A flush takes the batches applied so far and leaves later ones, even ones
  * with smaller ids that committed later, to the next flush; it goes by the ids it holds, never by
- * an id watermark.
+ * an id watermark. The rows it wrote last stay at hand ({@link HotRollupRows}), so that merging
+ * into the current hour again does not read it back.
  *
  * <p><b>Restart.</b> A new instance replays the batches not rolled up yet into memory. Nothing
  * acknowledged is lost (it was committed before the answer) and nothing is counted twice (a batch
- * is either rolled up, or replayed, never both).
+ * is either rolled up, or replayed, never both). A flush whose commit went through but whose
+ * answer was lost is recognised by the next flush, which finds its batches rolled up.
  *
  * <p><b>Reads</b> combine the hourly rows with what memory holds, at minute resolution: windows
  * are widened to whole minutes ({@code from} down, {@code to} up), so no point of the asked window
- * is missed. Hours that a window covers whole are read from their figures alone; only the at most
- * two hours it cuts are read minute by minute; raw points are never read. A flush that commits
- * while a read runs makes the read start over ({@link #flushSequence}), so a read never sees a
- * batch both in memory and in the rows, nor in neither.
+ * is missed. A team, or a service without a stage, is one series (its total). Hours that a window
+ * covers whole are read from their figures alone; only the at most two hours it cuts are read
+ * minute by minute; raw points are never read. A flush that commits while a read runs makes the
+ * read start over ({@link #flushSequence}), so a read never sees a batch both in memory and in the
+ * rows, nor in neither. Reads inside a caller's repeatable-read transaction could see rows older
+ * than memory: call them outside one, or in read-committed ones (the default of both databases).
  *
  * <p>One Tollgate instance per database: the rollups in memory are this instance's.
  */
@@ -155,6 +162,7 @@ class JdbcMetricStore implements MetricStore {
         long started = System.nanoTime();
         awaitRoom();
         byte[] payload = BatchCodec.encode(points);
+        PendingRollups deltas = PendingRollups.of(points);
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
@@ -164,7 +172,7 @@ class JdbcMetricStore implements MetricStore {
                     + " points", e);
         }
         synchronized (state) {
-            pending.apply(batchId, points);
+            pending.add(batchId, deltas);
             countPending();
         }
         writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -277,6 +285,15 @@ class JdbcMetricStore implements MetricStore {
         return pendingRows;
     }
 
+    int hotRowCount() {
+        flushLock.lock();
+        try {
+            return hotRows.size();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
     /** Whether so much waits in memory that a flush should not wait for its interval. */
     boolean flushDue() {
         synchronized (state) {
@@ -337,7 +354,7 @@ class JdbcMetricStore implements MetricStore {
         Map<SeriesKey, Long> ids = seriesIds(work.seriesKeys());
         // hour → series id → minute → values
         Map<Long, Map<Long, NavigableMap<Long, ValueSummary>>> byHour = new TreeMap<>();
-        work.all().forEach((key, minutes) -> {
+        work.forEach((key, minutes) -> {
             long seriesId = ids.get(key);
             minutes.forEach((minute, values) -> byHour
                     .computeIfAbsent(Minutes.hourOf(minute), any -> new HashMap<>())
@@ -446,7 +463,7 @@ class JdbcMetricStore implements MetricStore {
                 throw new IllegalStateException("Write-ahead batch " + id + " cannot be read", e);
             }
             synchronized (state) {
-                pending.apply(id, batch);
+                pending.add(id, PendingRollups.of(batch));
                 countPending();
             }
             points[0] += batch.size();

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MetricStoreProperties(@DefaultValue("PT10S") Duration flushInterval, @DefaultValue("20000") long flushRows,
         @DefaultValue("1000000") long flushPoints, @DefaultValue Retention retention) {
 
+    // A Retention of its own, not Retention.DEFAULTS: either class may be initialised first.
     static final MetricStoreProperties DEFAULTS = new MetricStoreProperties(Duration.ofSeconds(10), 20_000,
-            1_000_000, Retention.DEFAULTS);
+            1_000_000, new Retention(Duration.ofDays(7), Duration.ofDays(400), Duration.ofHours(1)));
 
     /**
      * Writers wait while this many times {@link #flushRows} or {@link #flushPoints} wait in memory:

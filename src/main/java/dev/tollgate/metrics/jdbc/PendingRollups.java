@@ -8,66 +8,55 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import dev.tollgate.metrics.MetricPoint;
 
 /**
  * Rollup deltas not yet in {@code metric_rollup}: per series (and per service and team total, see
  * {@link SeriesKey}), a summary per minute of the values of the batches applied, and the ids of
- * those batches. Memory grows with the minutes written
- * since the last flush, not with history. Not thread-safe: the store guards it.
+ * those batches. Memory grows with the minutes written since the last flush, not with history.
+ *
+ * <p>A writer builds the deltas of its batch on its own ({@link #of}), and the store merges them
+ * in under its lock ({@link #add}): a merge per series and minute rather than three map updates
+ * per point keeps writers from waiting for each other. Not thread-safe.
  */
 final class PendingRollups {
 
-    private final Map<SeriesKey, NavigableMap<Long, ValueSummary>> series = new HashMap<>();
+    private final Map<SeriesKey, SeriesMinutes> series = new HashMap<>();
     private long[] batchIds = new long[16];
     private int batchCount;
     private long pointCount;
     /** Series and hours with values: the rollup rows a flush of these deltas writes. */
     private long rowCount;
 
-    void apply(long batchId, List<MetricPoint> points) {
+    /** The deltas of one batch, before it has an id. */
+    static PendingRollups of(List<MetricPoint> points) {
+        PendingRollups batch = new PendingRollups();
         for (MetricPoint point : points) {
             long minute = Minutes.of(point.time());
             long time = Minutes.micros(point.time());
-            SeriesKey.forEachOf(point, key -> add(key, minute, time, point.value()));
+            SeriesKey.forEachOf(point, key -> batch.series.computeIfAbsent(key, any -> new SeriesMinutes())
+                    .at(minute, batch).add(point.value(), time));
         }
-        addBatch(batchId);
-        pointCount += points.size();
+        batch.pointCount = points.size();
+        return batch;
     }
 
-    private void add(SeriesKey key, long minute, long time, double value) {
-        NavigableMap<Long, ValueSummary> minutes = series.computeIfAbsent(key, any -> new TreeMap<>());
-        ValueSummary summary = minutes.get(minute);
-        if (summary == null) {
-            if (!hasHour(minutes, Minutes.hourOf(minute))) {
-                rowCount++;
-            }
-            summary = new ValueSummary();
-            minutes.put(minute, summary);
-        }
-        summary.add(value, time);
+    /** Adds the deltas of batch {@code batchId}. */
+    void add(long batchId, PendingRollups batch) {
+        merge(batch);
+        addBatch(batchId);
+        pointCount += batch.pointCount;
     }
 
     /** Takes over everything {@code other} holds; {@code other}'s batches are taken as the newer. */
     void absorb(PendingRollups other) {
-        other.series.forEach((key, minutes) -> {
-            NavigableMap<Long, ValueSummary> mine = series.computeIfAbsent(key, any -> new TreeMap<>());
-            minutes.forEach((minute, summary) -> {
-                ValueSummary existing = mine.get(minute);
-                if (existing == null) {
-                    mine.put(minute, summary);
-                } else {
-                    existing.merge(summary);
-                }
-            });
-        });
+        merge(other);
         for (int i = 0; i < other.batchCount; i++) {
             addBatch(other.batchIds[i]);
         }
         pointCount += other.pointCount;
-        rowCount = 0;
-        series.values().forEach(minutes -> rowCount += minutes.keySet().stream().map(Minutes::hourOf).distinct().count());
     }
 
     boolean isEmpty() {
@@ -96,17 +85,28 @@ final class PendingRollups {
 
     /** The minutes of {@code key} from {@code fromMinute} (inclusive) to {@code toMinute} (exclusive). */
     NavigableMap<Long, ValueSummary> minutes(SeriesKey key, long fromMinute, long toMinute) {
-        NavigableMap<Long, ValueSummary> minutes = series.get(key);
-        return minutes == null ? Collections.emptyNavigableMap() : minutes.subMap(fromMinute, true, toMinute, false);
+        SeriesMinutes minutes = series.get(key);
+        return minutes == null ? Collections.emptyNavigableMap()
+                : minutes.byMinute.subMap(fromMinute, true, toMinute, false);
     }
 
-    Map<SeriesKey, NavigableMap<Long, ValueSummary>> all() {
-        return series;
+    void forEach(BiConsumer<SeriesKey, NavigableMap<Long, ValueSummary>> consumer) {
+        series.forEach((key, minutes) -> consumer.accept(key, minutes.byMinute));
     }
 
-    private static boolean hasHour(NavigableMap<Long, ValueSummary> minutes, long hour) {
-        Long next = minutes.ceilingKey(hour * Minutes.PER_HOUR);
-        return next != null && Minutes.hourOf(next) == hour;
+    /** Merges the summaries of {@code other} in; they become this one's, so {@code other} is done with. */
+    private void merge(PendingRollups other) {
+        other.series.forEach((key, theirs) -> {
+            SeriesMinutes mine = series.computeIfAbsent(key, any -> new SeriesMinutes());
+            theirs.byMinute.forEach((minute, summary) -> {
+                ValueSummary existing = mine.byMinute.get(minute);
+                if (existing == null) {
+                    mine.put(minute, summary, this);
+                } else {
+                    existing.merge(summary);
+                }
+            });
+        });
     }
 
     private void addBatch(long batchId) {
@@ -114,5 +114,35 @@ final class PendingRollups {
             batchIds = Arrays.copyOf(batchIds, batchCount * 2);
         }
         batchIds[batchCount++] = batchId;
+    }
+
+    /** One series' minutes; the minute used last is at hand, for a batch's points come in runs. */
+    private static final class SeriesMinutes {
+
+        private final NavigableMap<Long, ValueSummary> byMinute = new TreeMap<>();
+        private long lastMinute = Long.MIN_VALUE;
+        private ValueSummary last;
+
+        ValueSummary at(long minute, PendingRollups owner) {
+            if (minute != lastMinute || last == null) {
+                ValueSummary summary = byMinute.get(minute);
+                if (summary == null) {
+                    summary = new ValueSummary();
+                    put(minute, summary, owner);
+                }
+                lastMinute = minute;
+                last = summary;
+            }
+            return last;
+        }
+
+        void put(long minute, ValueSummary summary, PendingRollups owner) {
+            long hour = Minutes.hourOf(minute);
+            Long next = byMinute.ceilingKey(hour * Minutes.PER_HOUR);
+            if (next == null || Minutes.hourOf(next) != hour) {
+                owner.rowCount++;
+            }
+            byMinute.put(minute, summary);
+        }
     }
 }

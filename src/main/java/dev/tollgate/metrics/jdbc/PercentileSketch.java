@@ -138,6 +138,8 @@ final class PercentileSketch {
     /** Occupied buckets: sorted indexes with their counts. */
     private static final class Buckets {
 
+        private static final int FEW_BUCKETS = 8;
+
         private int[] indexes;
         private long[] counts;
         private int size;
@@ -174,6 +176,13 @@ final class PercentileSketch {
 
         void merge(Buckets other) {
             if (other.size == 0) {
+                return;
+            }
+            if (other.size <= FEW_BUCKETS) {
+                // The common case of a minute's values merged into a larger sketch: in place.
+                for (int i = 0; i < other.size; i++) {
+                    add(other.indexes[i], other.counts[i]);
+                }
                 return;
             }
             if (size == 0) {
