@@ -13,7 +13,21 @@ public final class Identifier {
     private Identifier() {
     }
 
+    /** {@link #PATTERN}, without a regex: ingestion checks several identifiers of every point. */
     public static boolean isValid(String value) {
-        return value != null && PATTERN.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !lowerOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!lowerOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

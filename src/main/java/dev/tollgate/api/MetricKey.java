@@ -13,7 +13,21 @@ public final class MetricKey {
     private MetricKey() {
     }
 
+    /** {@link #PATTERN}, without a regex: ingestion checks the key of every point. */
     public static boolean isValid(String value) {
-        return value != null && PATTERN.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !letterOrUnderscore(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!letterOrUnderscore(c) && !(c >= '0' && c <= '9') && c != '.' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrUnderscore(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 }
