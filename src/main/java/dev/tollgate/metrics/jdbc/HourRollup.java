@@ -109,18 +109,16 @@ final class HourRollup {
             double max = in.readDouble();
             double lastValue = in.readDouble();
             long lastTime = minuteStart + in.readSigned();
-            PercentileSketch sketch = null;
-            if (min != max) {
-                if (withSketch) {
-                    sketch = PercentileSketch.readFrom(in.readSized());
-                } else {
-                    in.skipSized();
-                }
+            if (min == max) {
+                minutes[slot] = withSketch ? ValueSummary.ofEqual(count, sum, min, lastValue, lastTime)
+                        : ValueSummary.of(count, sum, min, max, lastValue, lastTime, null);
             } else if (withSketch) {
-                sketch = new PercentileSketch();
-                sketch.add(min, count);
+                minutes[slot] = ValueSummary.of(count, sum, min, max, lastValue, lastTime,
+                        PercentileSketch.readFrom(in.readSized()));
+            } else {
+                in.skipSized();
+                minutes[slot] = ValueSummary.of(count, sum, min, max, lastValue, lastTime, null);
             }
-            minutes[slot] = ValueSummary.of(count, sum, min, max, lastValue, lastTime, sketch);
         }
         return minutes;
     }

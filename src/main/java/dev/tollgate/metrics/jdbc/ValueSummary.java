@@ -17,7 +17,13 @@ final class ValueSummary {
     private double lastValue;
     /** Microseconds since the epoch of {@link #lastValue}. */
     private long lastTime = Long.MIN_VALUE;
-    /** Null where a read needs no percentile and so never loaded one. */
+    /** Whether percentiles can be asked: false where a read needed none and so never loaded a sketch. */
+    private boolean percentiles;
+    /**
+     * Null while all values are equal (their distribution is {@code count} times {@link #min}),
+     * the common case of a counter written once a minute: most summaries never need a sketch,
+     * and memory holds many of them. Also null without {@link #percentiles}.
+     */
     private PercentileSketch sketch;
 
     ValueSummary() {
@@ -25,11 +31,27 @@ final class ValueSummary {
     }
 
     ValueSummary(boolean withSketch) {
-        sketch = withSketch ? new PercentileSketch() : null;
+        percentiles = withSketch;
     }
 
+    /** A stored summary; {@code sketch} null if it was not loaded. */
     static ValueSummary of(long count, double sum, double min, double max, double lastValue, long lastTime,
             PercentileSketch sketch) {
+        ValueSummary summary = figures(count, sum, min, max, lastValue, lastTime);
+        summary.percentiles = sketch != null;
+        summary.sketch = sketch;
+        return summary;
+    }
+
+    /** A stored summary of {@code count} values all equal to {@code value}, percentiles and all. */
+    static ValueSummary ofEqual(long count, double sum, double value, double lastValue, long lastTime) {
+        ValueSummary summary = figures(count, sum, value, value, lastValue, lastTime);
+        summary.percentiles = true;
+        return summary;
+    }
+
+    private static ValueSummary figures(long count, double sum, double min, double max, double lastValue,
+            long lastTime) {
         ValueSummary summary = new ValueSummary(false);
         summary.count = count;
         summary.sum = sum;
@@ -37,12 +59,18 @@ final class ValueSummary {
         summary.max = max;
         summary.lastValue = lastValue;
         summary.lastTime = lastTime;
-        summary.sketch = sketch;
         return summary;
     }
 
     /** Adds a value; of two values at the same time the one added later is the last. */
     void add(double value, long timeMicros) {
+        if (percentiles) {
+            if (sketch != null) {
+                sketch.add(value);
+            } else if (count > 0 && value != min) {
+                materialise().add(value);
+            }
+        }
         count++;
         sum += value;
         min = Math.min(min, value);
@@ -51,18 +79,26 @@ final class ValueSummary {
             lastValue = value;
             lastTime = timeMicros;
         }
-        if (sketch != null) {
-            sketch.add(value);
-        }
     }
 
     /**
      * Adds the values {@code other} summarises; {@code other} is taken as the newer part, whose
-     * last value wins a tie. Without a sketch on either side the result has none.
+     * last value wins a tie. Without percentiles on either side the result has none.
      */
     void merge(ValueSummary other) {
         if (other.count == 0) {
             return;
+        }
+        if (percentiles && !other.percentiles) {
+            percentiles = false;
+            sketch = null;
+        } else if (percentiles && (sketch != null || other.sketch != null || (count > 0 && min != other.min))) {
+            PercentileSketch mine = sketch != null ? sketch : materialise();
+            if (other.sketch != null) {
+                mine.merge(other.sketch);
+            } else {
+                mine.add(other.min, other.count);
+            }
         }
         count += other.count;
         sum += other.sum;
@@ -72,13 +108,22 @@ final class ValueSummary {
             lastValue = other.lastValue;
             lastTime = other.lastTime;
         }
-        if (sketch != null && other.sketch != null) {
-            sketch.merge(other.sketch);
+    }
+
+    /** The sketch of the values so far, made from them when they were all equal. */
+    private PercentileSketch materialise() {
+        sketch = new PercentileSketch();
+        if (count > 0) {
+            sketch.add(min, count);
         }
+        return sketch;
     }
 
     ValueSummary copy() {
-        return of(count, sum, min, max, lastValue, lastTime, sketch == null ? null : sketch.copy());
+        ValueSummary copy = figures(count, sum, min, max, lastValue, lastTime);
+        copy.percentiles = percentiles;
+        copy.sketch = sketch == null ? null : sketch.copy();
+        return copy;
     }
 
     long count() {
@@ -105,8 +150,9 @@ final class ValueSummary {
         return lastTime;
     }
 
+    /** The sketch, made now if all values were equal so far; null without percentiles. */
     PercentileSketch sketch() {
-        return sketch;
+        return percentiles && sketch == null ? materialise() : sketch;
     }
 
     /** The figure of {@code aggregation}, or null without values; a rate is per second of {@code seconds}. */
@@ -130,8 +176,11 @@ final class ValueSummary {
     }
 
     private double percentile(double quantile) {
-        if (sketch == null) {
+        if (!percentiles) {
             throw new IllegalStateException("A percentile of a summary read without its sketch");
+        }
+        if (sketch == null) {
+            return min;
         }
         // The sketch answers within its accuracy; the exact extremes make that tighter at the ends.
         return Math.max(min, Math.min(max, sketch.quantile(quantile)));
