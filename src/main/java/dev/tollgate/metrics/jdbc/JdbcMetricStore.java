@@ -162,7 +162,6 @@ class JdbcMetricStore implements MetricStore {
         long started = System.nanoTime();
         awaitRoom();
         byte[] payload = BatchCodec.encode(points);
-        PendingRollups deltas = PendingRollups.of(points);
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
@@ -172,7 +171,7 @@ class JdbcMetricStore implements MetricStore {
                     + " points", e);
         }
         synchronized (state) {
-            pending.add(batchId, deltas);
+            pending.add(batchId, points);
             countPending();
         }
         writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -297,7 +296,7 @@ class JdbcMetricStore implements MetricStore {
     /** Whether so much waits in memory that a flush should not wait for its interval. */
     boolean flushDue() {
         synchronized (state) {
-            return properties.flushSoon(pending.rowCount(), pending.pointCount());
+            return properties.flushSoon(pending.rowCount(), pending.pointCount(), pending.minuteCount());
         }
     }
 
@@ -463,7 +462,7 @@ class JdbcMetricStore implements MetricStore {
                 throw new IllegalStateException("Write-ahead batch " + id + " cannot be read", e);
             }
             synchronized (state) {
-                pending.add(id, PendingRollups.of(batch));
+                pending.add(id, batch);
                 countPending();
             }
             points[0] += batch.size();
@@ -571,7 +570,7 @@ class JdbcMetricStore implements MetricStore {
     private void awaitRoom() {
         long deadline = System.nanoTime() + BACKLOG_WAIT.toNanos();
         synchronized (state) {
-            while (properties.backlogged(pending.rowCount(), pending.pointCount())) {
+            while (properties.backlogged(pending.rowCount(), pending.pointCount(), pending.minuteCount())) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new MetricStoreUnavailableException("The metric store is behind with its rollups;"

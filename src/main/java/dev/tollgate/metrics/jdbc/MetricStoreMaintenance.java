@@ -12,9 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the store's background work on a thread of its own: a flush every
- * {@code tollgate.metrics.flush-interval}, or sooner once {@code flush-rows} or {@code flush-points}
- * wait in memory;
- * retention every {@code tollgate.metrics.retention.interval}; and a last flush at shutdown, after
+ * {@code tollgate.metrics.flush-interval}, or sooner once {@code flush-rows}, {@code flush-points}
+ * or {@code flush-minutes} wait in memory; retention every {@code tollgate.metrics.retention.interval}; and a last flush at shutdown, after
  * the web server has stopped taking writes (a lower phase stops later).
  */
 @Component

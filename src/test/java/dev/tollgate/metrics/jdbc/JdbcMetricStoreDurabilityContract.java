@@ -331,7 +331,7 @@ abstract class JdbcMetricStoreDurabilityContract {
         try (PooledTestDatabase own = PooledTestDatabase.on(openDatabase())) {
             Instant now = Instant.parse("2026-03-01T12:30:00Z");
             MovableClock time = new MovableClock(now.minus(Duration.ofHours(2)));
-            var properties = new MetricStoreProperties(Duration.ofSeconds(10), 20_000, 1_000_000,
+            var properties = new MetricStoreProperties(Duration.ofSeconds(10), 20_000, 1_000_000, 50_000,
                     new MetricStoreProperties.Retention(Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(1)));
             JdbcMetricStore store = new JdbcMetricStore(own.dsl(), time, properties, meters);
             MetricSelector selector = MetricSelector.ofService("requests", "checkout", null);
@@ -383,7 +383,7 @@ abstract class JdbcMetricStoreDurabilityContract {
 
     @Test
     void writers_wait_while_flushes_are_behind_and_go_on_once_one_ran() throws Exception {
-        var properties = new MetricStoreProperties(Duration.ofSeconds(10), 2, 1_000_000,
+        var properties = new MetricStoreProperties(Duration.ofSeconds(10), 2, 1_000_000, 50_000,
                 MetricStoreProperties.Retention.DEFAULTS);
         JdbcMetricStore store = new JdbcMetricStore(database.dsl(), clock, properties, meters);
         String service = unique();

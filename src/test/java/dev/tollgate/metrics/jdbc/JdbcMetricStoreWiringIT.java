@@ -69,7 +69,7 @@ class JdbcMetricStoreWiringIT {
     void retention_and_flush_are_configurable() {
         runner().withPropertyValues("tollgate.metrics.retention.raw=36h", "tollgate.metrics.retention.rollups=P30D",
                 "tollgate.metrics.retention.interval=15m", "tollgate.metrics.flush-interval=PT30S",
-                "tollgate.metrics.flush-rows=5000", "tollgate.metrics.flush-points=200000").run(context -> {
+                "tollgate.metrics.flush-rows=5000", "tollgate.metrics.flush-points=200000", "tollgate.metrics.flush-minutes=30000").run(context -> {
                     MetricStoreProperties properties = context.getBean(JdbcMetricStore.class).properties();
                     assertThat(properties.retention().raw()).isEqualTo(Duration.ofHours(36));
                     assertThat(properties.retention().rollups()).isEqualTo(Duration.ofDays(30));
@@ -77,6 +77,7 @@ class JdbcMetricStoreWiringIT {
                     assertThat(properties.flushInterval()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(properties.flushRows()).isEqualTo(5_000);
                     assertThat(properties.flushPoints()).isEqualTo(200_000);
+                    assertThat(properties.flushMinutes()).isEqualTo(30_000);
                 });
     }
 
