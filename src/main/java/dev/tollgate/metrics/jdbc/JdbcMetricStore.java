@@ -351,15 +351,10 @@ class JdbcMetricStore implements MetricStore {
 
     private void writeRollups(PendingRollups work) {
         Map<SeriesKey, Long> ids = seriesIds(work.seriesKeys());
-        // hour → series id → minute → values
-        Map<Long, Map<Long, NavigableMap<Long, ValueSummary>>> byHour = new TreeMap<>();
-        work.forEach((key, minutes) -> {
-            long seriesId = ids.get(key);
-            minutes.forEach((minute, values) -> byHour
-                    .computeIfAbsent(Minutes.hourOf(minute), any -> new HashMap<>())
-                    .computeIfAbsent(seriesId, any -> new TreeMap<>())
-                    .put(minute, values));
-        });
+        // hour → series id → values by minute of the hour
+        Map<Long, Map<Long, ValueSummary[]>> byHour = new TreeMap<>();
+        work.forEachHour((key, hour, minutes) -> byHour.computeIfAbsent(hour, any -> new HashMap<>())
+                .put(ids.get(key), minutes));
         long[] batchIds = work.batchIds();
         // hour → series id → the row as written
         Map<Long, Map<Long, StoredHour>> written = new HashMap<>();
@@ -387,7 +382,11 @@ class JdbcMetricStore implements MetricStore {
                     series.forEach((seriesId, minutes) -> {
                         StoredHour before = stored.get(seriesId);
                         HourRollup rollup = before == null ? HourRollup.empty(hour) : before.toRollup(hour);
-                        minutes.forEach(rollup::merge);
+                        for (int slot = 0; slot < Minutes.PER_HOUR; slot++) {
+                            if (minutes[slot] != null) {
+                                rollup.merge(hour * Minutes.PER_HOUR + slot, minutes[slot]);
+                            }
+                        }
                         (before == null ? added : updated).put(seriesId, StoredHour.of(rollup));
                     });
                     rollups.update(hour, updated);
@@ -537,8 +536,8 @@ class JdbcMetricStore implements MetricStore {
                 for (PendingRollups memory : flushing == null ? List.of(pending) : List.of(flushing, pending)) {
                     for (SeriesKey key : memory.seriesKeys()) {
                         if (key.matches(selector)) {
-                            memory.minutes(key, fromMinute, toMinute)
-                                    .forEach((minute, values) -> bucket.apply(minute).merge(values));
+                            memory.forEachMinute(key, fromMinute, toMinute,
+                                    (values, minute) -> bucket.apply(minute).merge(values));
                         }
                     }
                 }
