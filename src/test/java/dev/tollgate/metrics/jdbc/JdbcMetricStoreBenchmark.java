@@ -42,13 +42,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Measures the embedded store as DESIGN.md measured its design: 1,000 services, requests of 5,000
  * lines of three fields (15,000 points), one durable commit per request. Not part of the suite:
- * run it with
- *
- * <pre>
- * ./mvnw -o -q test-compile
- * java -cp target/classes:target/test-classes:$(./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *     dev.tollgate.metrics.jdbc.JdbcMetricStoreBenchmark [h2|postgres] [writers] [requests] [live]
- * </pre>
+ * run it with {@code bench/run store [h2|postgres] [writers] [requests] [live]}.
  *
  * H2 runs on a file in a temporary folder with {@code WRITE_DELAY=0} (a commit is on disk before
  * it is acknowledged); PostgreSQL in a schema of its own in {@code TOLLGATE_TEST_POSTGRES_URL}.
