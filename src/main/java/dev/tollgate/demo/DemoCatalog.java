@@ -99,9 +99,10 @@ class DemoCatalog implements ApplicationRunner {
             }
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
-            metrics.seed(TEAMS);
+            // Deployments first: the metrics leave the store flushing their rollups for a while.
             int recorded = deployments.seed(TEAMS);
             log.info("Seeded {} demo deployments", recorded);
+            metrics.seed(TEAMS);
             log.info("Seeded the demo catalog: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
                     TEAMS.size(), TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
         });

@@ -25,7 +25,7 @@ import dev.tollgate.metrics.MetricStore;
 /**
  * Thirty days of minute data for every demo service, so that a first start shows charts with a
  * past: operational metrics per stage (production at full traffic, earlier stages a fraction of
- * it, sampled every five minutes), a few incidents, and team-level business and enablement
+ * it, sampled every ten minutes), a few incidents, and team-level business and enablement
  * figures that grow.
  */
 @Component
@@ -34,7 +34,7 @@ class DemoMetrics {
 
     static final Duration HISTORY = Duration.ofDays(30);
     private static final int BATCH = 50_000;
-    private static final int PRODUCTION_LATENCY_SAMPLES = 4;
+    private static final int PRODUCTION_LATENCY_SAMPLES = 3;
     private static final Logger log = LoggerFactory.getLogger(DemoMetrics.class);
 
     /** A team's business figures: the metric, its definition, its start and its daily growth. */
@@ -83,6 +83,9 @@ class DemoMetrics {
         Instant start = end.minus(HISTORY);
         Batches batches = new Batches();
         defineBusinessMetrics();
+        // Minute by minute across all services: the store rolls up by hour, and history written in
+        // time order fills each hour's row once instead of reading it back for every service.
+        List<Feed> feeds = new ArrayList<>();
         long seed = 17;
         for (DemoCatalog.DemoTeam team : teams) {
             for (DemoCatalog.DemoService service : team.services()) {
@@ -95,22 +98,22 @@ class DemoMetrics {
                     boolean production = s == stages.size() - 1;
                     double share = production ? 1.0 : 0.05 * (s + 1);
                     List<DemoTraffic.Incident> incidents = production ? incidents(shape, start) : List.of();
-                    DemoTraffic traffic = new DemoTraffic(peak * share, errorRate, latency, incidents, seed++);
-                    int everyMinutes = production ? 1 : 5;
-                    for (Instant minute = start; minute.isBefore(end); minute = minute.plusSeconds(60L * everyMinutes)) {
-                        DemoTraffic.Minute m = traffic.minute(minute, production ? PRODUCTION_LATENCY_SAMPLES : 1);
-                        String stage = stages.get(s);
-                        batches.add(point("requests", team.id(), service.id(), stage, minute, m.requests()));
-                        batches.add(point("errors", team.id(), service.id(), stage, minute, m.errors()));
-                        batches.add(point("throttles", team.id(), service.id(), stage, minute, m.throttles()));
-                        batches.add(point("availability", team.id(), service.id(), stage, minute, m.availability()));
-                        for (int i = 0; i < m.latencies().length; i++) {
-                            batches.add(point("latency_ms", team.id(), service.id(), stage, minute.plusSeconds(i * 15L),
-                                    m.latencies()[i]));
-                        }
-                    }
+                    feeds.add(new Feed(team.id(), service.id(), stages.get(s),
+                            new DemoTraffic(peak * share, errorRate, latency, incidents, seed++), production ? 1 : 10,
+                            production ? PRODUCTION_LATENCY_SAMPLES : 1));
                 }
             }
+        }
+        long minutes = HISTORY.toMinutes();
+        for (long index = 0; index < minutes; index++) {
+            Instant minute = start.plusSeconds(60 * index);
+            for (Feed feed : feeds) {
+                if (index % feed.everyMinutes() == 0) {
+                    feed.write(minute, batches);
+                }
+            }
+        }
+        for (DemoCatalog.DemoTeam team : teams) {
             teamFigures(team.id(), start, end, new SplittableRandom(seed++), batches);
         }
         batches.flush();
@@ -156,6 +159,22 @@ class DemoMetrics {
             if (day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY) {
                 batches.add(new MetricPoint("principal_reviews", team, null, null, day.plus(Duration.ofHours(15)),
                         random.nextInt(3), Map.of()));
+            }
+        }
+    }
+
+    /** One stage of one service: its traffic, sampled every {@code everyMinutes}. */
+    private record Feed(String team, String service, String stage, DemoTraffic traffic, int everyMinutes,
+            int latencySamples) {
+
+        void write(Instant minute, Batches batches) {
+            DemoTraffic.Minute m = traffic.minute(minute, latencySamples);
+            batches.add(point("requests", team, service, stage, minute, m.requests()));
+            batches.add(point("errors", team, service, stage, minute, m.errors()));
+            batches.add(point("throttles", team, service, stage, minute, m.throttles()));
+            batches.add(point("availability", team, service, stage, minute, m.availability()));
+            for (int i = 0; i < m.latencies().length; i++) {
+                batches.add(point("latency_ms", team, service, stage, minute.plusSeconds(i * 15L), m.latencies()[i]));
             }
         }
     }

@@ -1,0 +1,92 @@
+package dev.tollgate.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.tollgate.testing.ApiClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's first start, as the README's run command makes it: the catalog, thirty days of minute
+ * data per service and stage with daily cycles and incidents, growing business figures, and
+ * deployments of which some failed or were rolled back. On an H2 file of its own (seven million
+ * points are no burden for a file, but would stay in this JVM's heap in memory). How long the
+ * seeding took is logged at every first start ("Seeded N demo points ... in T ms"); the test
+ * checks what it wrote, not how fast.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class DemoDataIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void demo(DynamicPropertyRegistry registry) {
+        registry.add("tollgate.demo.enabled", () -> "true");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("tollgate")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    @Test
+    void the_first_start_seeds_thirty_days_of_minute_data_business_figures_and_deployments() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/services").asAdmin().send().expectStatus(200).json().size()).isEqualTo(18);
+
+        Instant now = Instant.now();
+        Instant monthAgo = now.minus(30, ChronoUnit.DAYS);
+        // Production every minute of the thirty days; an earlier stage every ten minutes.
+        assertThat(figure(api, "requests", "ledger", "prod", "count", monthAgo, now)).isBetween(43_000.0, 43_200.0);
+        assertThat(figure(api, "requests", "ledger", "beta", "count", monthAgo, now)).isBetween(4_300.0, 4_320.0);
+        // Latency is a distribution, its tail above its median.
+        assertThat(figure(api, "latency_ms", "ledger", "prod", "p99", monthAgo, now))
+                .isGreaterThan(1.5 * figure(api, "latency_ms", "ledger", "prod", "p50", monthAgo, now));
+        // Incidents: the worst minute's errors far above a typical minute's.
+        assertThat(figure(api, "errors", "ledger", "prod", "max", monthAgo, now))
+                .isGreaterThan(5 * figure(api, "errors", "ledger", "prod", "p50", monthAgo, now));
+
+        // Business figures grow: the last week's orders above the first week's.
+        double firstWeek = teamFigure(api, "orders", "checkout", "sum", monthAgo, monthAgo.plus(7, ChronoUnit.DAYS));
+        double lastWeek = teamFigure(api, "orders", "checkout", "sum", now.minus(7, ChronoUnit.DAYS), now);
+        assertThat(lastWeek).isGreaterThan(firstWeek * 1.05);
+
+        Set<String> statuses = new HashSet<>();
+        for (String service : new String[] { "ledger", "payment-gateway", "cart", "checkout-api", "orders", "auth" }) {
+            for (JsonNode deployment : api.get("/api/v1/deployments?service=" + service + "&limit=500").asAdmin().send()
+                    .expectStatus(200).json()) {
+                statuses.add(deployment.get("status").asString());
+            }
+        }
+        assertThat(statuses).contains("SUCCEEDED", "FAILED", "ROLLED_BACK");
+    }
+
+    private static double figure(ApiClient api, String metric, String service, String stage, String aggregation,
+            Instant from, Instant to) {
+        return api.get("/api/v1/metrics/aggregate?metric=" + metric + "&service=" + service + "&stage=" + stage
+                + "&aggregation=" + aggregation + "&from=" + from + "&to=" + to).asAdmin().send().expectStatus(200)
+                .json().get("value").asDouble();
+    }
+
+    private static double teamFigure(ApiClient api, String metric, String team, String aggregation, Instant from,
+            Instant to) {
+        return api.get("/api/v1/metrics/aggregate?metric=" + metric + "&team=" + team + "&aggregation=" + aggregation
+                + "&from=" + from + "&to=" + to).asAdmin().send().expectStatus(200).json().get("value").asDouble();
+    }
+}
