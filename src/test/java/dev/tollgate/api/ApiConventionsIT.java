@@ -84,6 +84,22 @@ class ApiConventionsIT {
     }
 
     @Test
+    void a_body_an_endpoint_does_not_take_answers_a_415_problem_naming_what_it_takes() {
+        ApiResponse text = api.post("/api/v1/metrics").asAdmin().body("text/plain", "[]").send().expectProblem(415);
+        assertThat(text.header("Accept")).isEqualTo("application/json");
+        assertThat(text.json().path("detail").asString()).contains("'text/plain'").contains("application/json");
+
+        ApiResponse garbled = api.post("/api/v1/metrics").asAdmin().body(";;;", "[]").send().expectProblem(415);
+        assertThat(garbled.json().path("detail").asString()).contains("';;;' is not a media type");
+    }
+
+    @Test
+    void a_method_an_endpoint_does_not_take_answers_a_405_problem_with_allow() {
+        ApiResponse get = api.get("/api/v1/metrics").asAdmin().send().expectProblem(405);
+        assertThat(get.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
     void times_are_answered_in_rfc_3339_utc() {
         ApiResponse created = api.put("/api/v1/teams/" + unique("t")).asAdmin().json("{\"name\": \"x\"}").send()
                 .expectStatus(201);
