@@ -83,6 +83,15 @@ class ApiConventionsIT {
         api.put("/api/v1/teams/" + unique("t")).asAdmin().body("text/plain", "{\"name\": \"x\"}").send().expectProblem(415);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "..%2Fsecret", "a%00b", "a%5Cb" })
+    void a_path_tomcat_refuses_before_any_endpoint_answers_a_400_problem_not_html(String segment) {
+        ApiResponse refused = api.get("/api/v1/teams/" + segment).asAdmin().send().expectProblem(400);
+
+        assertThat(refused.contentType()).doesNotContain("html");
+        assertThat(refused.json().path("detail").asString()).contains("path or headers are malformed");
+    }
+
     @Test
     void a_body_an_endpoint_does_not_take_answers_a_415_problem_naming_what_it_takes() {
         ApiResponse text = api.post("/api/v1/metrics").asAdmin().body("text/plain", "[]").send().expectProblem(415);
