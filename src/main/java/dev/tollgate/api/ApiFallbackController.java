@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -30,6 +31,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Actuator's own endpoints are mapped ahead of this controller.
  */
 @RestController
+@Hidden
 class ApiFallbackController {
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;

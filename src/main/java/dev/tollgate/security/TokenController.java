@@ -3,6 +3,7 @@ package dev.tollgate.security;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -23,6 +25,7 @@ class TokenController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document; the answer says so itself
     ResponseEntity<IssuedToken> create(@RequestBody NewToken request) {
         IssuedToken issued = tokens.issue(request);
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id())).body(issued);

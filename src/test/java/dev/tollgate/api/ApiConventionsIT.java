@@ -13,6 +13,8 @@ import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.ApiResponse;
 import dev.tollgate.testing.HttpApiTest;
 
+import tools.jackson.databind.JsonNode;
+
 /** API.md "Conventions" that hold across endpoints: JSON in and out, problems, times, odd paths. */
 @HttpApiTest
 class ApiConventionsIT {
@@ -135,5 +137,15 @@ class ApiConventionsIT {
                 "/api/v1/services", "/api/v1/services/{service}", "/api/v1/metric-definitions",
                 "/api/v1/metric-definitions/{metric}", "/api/v1/config", "/api/v1/tokens", "/api/v1/tokens/{id}",
                 "/api/v1/audit");
+        assertThat(document.json().path("paths").propertyNames()).noneMatch(path -> path.contains("*"));
+        JsonNode team = document.json().path("paths").path("/api/v1/teams/{team}");
+        assertThat(team.path("put").path("responses").propertyNames()).contains("200", "201", "400", "401", "403");
+        assertThat(team.path("put").path("responses").path("400").path("content").propertyNames())
+                .containsExactly("application/problem+json");
+        assertThat(team.path("delete").path("responses").propertyNames()).contains("204", "409").doesNotContain("200");
+        assertThat(document.json().path("paths").path("/api/v1/tokens").path("post").path("responses").propertyNames())
+                .contains("201").doesNotContain("200");
+        assertThat(document.json().path("components").path("schemas").path("Problem").path("properties")
+                .propertyNames()).contains("type", "title", "status", "detail", "errors");
     }
 }
