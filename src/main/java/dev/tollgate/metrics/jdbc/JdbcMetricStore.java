@@ -46,9 +46,9 @@ import io.micrometer.core.instrument.Timer;
  *
  * <p><b>Writes.</b> A batch is encoded ({@link BatchCodec}) into one row of the write-ahead table
  * {@code metric_batch} and committed: one durable commit per request, however many points. Only
- * then are its points added to the rollups in memory ({@link PendingRollups}: per series and
- * minute, for each point's own series and its service's and team's totals, see
- * {@link SeriesKey}), which therefore only ever hold committed batches. When flushes fall behind,
+ * then are its points added to the rollups in memory ({@link PendingRollups}: per series of a
+ * point's own placement and minute; its service's and team's totals, see {@link SeriesKey}, are
+ * built from them at the flush), which therefore only ever hold committed batches. When flushes fall behind,
  * writers wait, and after {@link #BACKLOG_WAIT} are refused as unavailable.
  *
  * <p><b>Flush.</b> In the background ({@link MetricStoreMaintenance}) the rollups in memory are
@@ -350,11 +350,30 @@ class JdbcMetricStore implements MetricStore {
     }
 
     private void writeRollups(PendingRollups work) {
-        Map<SeriesKey, Long> ids = seriesIds(work.seriesKeys());
+        // series → hour → values by minute of the hour: the own series as they are, and the totals
+        // they add to, merged from them (oldest batch first within each series already).
+        Map<SeriesKey, Map<Long, ValueSummary[]>> bySeries = new HashMap<>();
+        work.forEachHour((key, hour, minutes) -> {
+            bySeries.computeIfAbsent(key, any -> new HashMap<>()).put(hour, minutes);
+            key.forEachTotal(total -> {
+                ValueSummary[] into = bySeries.computeIfAbsent(total, any -> new HashMap<>())
+                        .computeIfAbsent(hour, any -> new ValueSummary[Minutes.PER_HOUR]);
+                for (int slot = 0; slot < Minutes.PER_HOUR; slot++) {
+                    if (minutes[slot] != null) {
+                        if (into[slot] == null) {
+                            into[slot] = minutes[slot].copy();
+                        } else {
+                            into[slot].merge(minutes[slot]);
+                        }
+                    }
+                }
+            });
+        });
+        Map<SeriesKey, Long> ids = seriesIds(bySeries.keySet());
         // hour → series id → values by minute of the hour
         Map<Long, Map<Long, ValueSummary[]>> byHour = new TreeMap<>();
-        work.forEachHour((key, hour, minutes) -> byHour.computeIfAbsent(hour, any -> new HashMap<>())
-                .put(ids.get(key), minutes));
+        bySeries.forEach((key, hours) -> hours.forEach((hour, minutes) -> byHour
+                .computeIfAbsent(hour, any -> new HashMap<>()).put(ids.get(key), minutes)));
         long[] batchIds = work.batchIds();
         // hour → series id → the row as written
         Map<Long, Map<Long, StoredHour>> written = new HashMap<>();
@@ -551,7 +570,7 @@ class JdbcMetricStore implements MetricStore {
                 // Oldest first, so that of two values at the same time the later written is the last.
                 for (PendingRollups memory : flushing == null ? List.of(pending) : List.of(flushing, pending)) {
                     for (SeriesKey key : memory.seriesKeys()) {
-                        if (key.matches(selector)) {
+                        if (key.feeds(selector)) {
                             memory.forEachMinute(key, fromMinute, toMinute,
                                     (values, minute) -> bucket.apply(minute).merge(values));
                         }

@@ -1,6 +1,5 @@
 package dev.tollgate.metrics.jdbc;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +12,11 @@ import java.util.function.ObjLongConsumer;
 import dev.tollgate.metrics.MetricPoint;
 
 /**
- * Rollup deltas not yet in {@code metric_rollup}: per series (and per service and team total, see
- * {@link SeriesKey}), a summary per minute of the values of the batches applied, and the ids of
- * those batches. Memory grows with the minutes written since the last flush, not with history.
+ * Rollup deltas not yet in {@code metric_rollup}: per series of a point's own placement, a summary
+ * per minute of the values of the batches applied, and the ids of those batches; the service and
+ * team totals ({@link SeriesKey}) are built from these when they are flushed, so a point costs one
+ * update here, not three. Memory grows with the minutes written since the last flush, not with
+ * history.
  *
  * <p>Writers add their points under the store's lock ({@link #add}). Building each batch's deltas
  * apart and merging them in under the lock kept writers from waiting for each other, but cost a
@@ -23,10 +24,10 @@ import dev.tollgate.metrics.MetricPoint;
  */
 final class PendingRollups {
 
-    private static final int TARGET_CACHE = 4096;
+    private static final int SERIES_CACHE = 4096;
 
     private final Map<SeriesKey, SeriesMinutes> series = new HashMap<>();
-    private final Targets[] targetCache = new Targets[TARGET_CACHE];
+    private final CachedSeries[] seriesCache = new CachedSeries[SERIES_CACHE];
     private long[] batchIds = new long[16];
     private int batchCount;
     private long pointCount;
@@ -38,40 +39,32 @@ final class PendingRollups {
     /** Adds the points of batch {@code batchId}. */
     void add(long batchId, List<MetricPoint> points) {
         for (MetricPoint point : points) {
-            long minute = Minutes.of(point.time());
-            long time = Minutes.micros(point.time());
-            for (SeriesMinutes target : targetsOf(point)) {
-                target.at(minute, this).add(point.value(), time);
-            }
+            seriesOf(point).at(Minutes.of(point.time()), this).add(point.value(), Minutes.micros(point.time()));
         }
         addBatch(batchId);
         pointCount += points.size();
     }
 
     /**
-     * The series a point adds to ({@link SeriesKey#forEachOf}), through a small cache by the
-     * identity of its metric and placement strings: points of one series share those instances
-     * (the parsers cache them), so most points find their series without building keys or
-     * hashing strings.
+     * The series of a point's own placement, through a small cache by the identity of its metric
+     * and placement strings: points of one series share those instances (the parsers cache them),
+     * so most points find their series without building a key or hashing strings.
      */
-    private SeriesMinutes[] targetsOf(MetricPoint point) {
+    private SeriesMinutes seriesOf(MetricPoint point) {
         int hash = System.identityHashCode(point.metric()) * 31 + System.identityHashCode(point.service());
         hash = (hash * 31 + System.identityHashCode(point.stage())) * 31 + System.identityHashCode(point.team());
-        int slot = (hash ^ (hash >>> 16)) & (TARGET_CACHE - 1);
-        Targets cached = targetCache[slot];
+        int slot = (hash ^ (hash >>> 16)) & (SERIES_CACHE - 1);
+        CachedSeries cached = seriesCache[slot];
         if (cached != null && cached.metric == point.metric() && cached.team == point.team()
                 && cached.service == point.service() && cached.stage == point.stage()) {
             return cached.series;
         }
-        List<SeriesMinutes> targets = new ArrayList<>(3);
-        SeriesKey.forEachOf(point, key -> targets.add(series.computeIfAbsent(key, any -> new SeriesMinutes())));
-        Targets fresh = new Targets(point.metric(), point.team(), point.service(), point.stage(),
-                targets.toArray(SeriesMinutes[]::new));
-        targetCache[slot] = fresh;
-        return fresh.series;
+        SeriesMinutes minutes = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesMinutes());
+        seriesCache[slot] = new CachedSeries(point.metric(), point.team(), point.service(), point.stage(), minutes);
+        return minutes;
     }
 
-    private record Targets(String metric, String team, String service, String stage, SeriesMinutes[] series) {
+    private record CachedSeries(String metric, String team, String service, String stage, SeriesMinutes series) {
     }
 
     /** Takes over everything {@code other} holds; {@code other}'s batches are taken as the newer. */

@@ -9,8 +9,9 @@ import dev.tollgate.metrics.MetricSelector;
  * What a rollup is kept per: one metric of one placement. {@code team}, {@code service} and
  * {@code stage} are null where a point has none; tags are not part of it.
  *
- * <p>Besides the series of its own placement, every point also adds to two totals, so that each
- * read selector finds its values in one series instead of merging many: its service's total
+ * <p>Besides the series of its own placement, every point also adds to two totals (built from the
+ * own series when they are flushed), so that each read selector finds its stored values in one
+ * series instead of merging many: its service's total
  * (all stages and the service-wide points, whichever team owned the service) and its team's
  * total (the team's own points and those of the services it owned). A total has {@link #ALL}
  * where it spans every value; no identifier can be {@code *}.
@@ -24,15 +25,33 @@ record SeriesKey(String metric, String team, String service, String stage) {
         return new SeriesKey(point.metric(), point.team(), point.service(), point.stage());
     }
 
-    /** The series a point adds to: its own, its service's total and its team's total. */
-    static void forEachOf(MetricPoint point, Consumer<SeriesKey> consumer) {
-        consumer.accept(of(point));
-        if (point.service() != null) {
-            consumer.accept(new SeriesKey(point.metric(), ALL, point.service(), ALL));
+    /** The totals the values of this series (a point's own placement) add to: its service's and its team's. */
+    void forEachTotal(Consumer<SeriesKey> consumer) {
+        if (service != null) {
+            consumer.accept(new SeriesKey(metric, ALL, service, ALL));
         }
-        if (point.team() != null) {
-            consumer.accept(new SeriesKey(point.metric(), point.team(), ALL, ALL));
+        if (team != null) {
+            consumer.accept(new SeriesKey(metric, team, ALL, ALL));
         }
+    }
+
+    /**
+     * Whether the values of this series (a point's own placement, not a total) count for a read of
+     * {@code selector}: a team's read takes every series of the team, a service's read without a
+     * stage every series of the service, a stage's read its own. Of values at the very same time
+     * in two series of one total, which is the total's last is not defined.
+     */
+    boolean feeds(MetricSelector selector) {
+        if (!metric.equals(selector.metric())) {
+            return false;
+        }
+        if (selector.team() != null) {
+            return selector.team().equals(team);
+        }
+        if (selector.stage() == null) {
+            return selector.service().equals(service);
+        }
+        return selector.service().equals(service) && selector.stage().equals(stage);
     }
 
     /**
