@@ -2,7 +2,7 @@
  * The rules engine (issue 4): rules are data, sealed records per kind, evaluated by pure
  * functions over what the stores answered and an injected {@code Clock}. So far the pure pieces:
  * how results weigh into a {@link dev.tollgate.rules.Verdict}, and the evaluation of
- * {@link dev.tollgate.rules.BakeTime}, {@link dev.tollgate.rules.TestsPassed},
+ * {@link dev.tollgate.rules.Threshold}, {@link dev.tollgate.rules.BakeTime}, {@link dev.tollgate.rules.TestsPassed},
  * {@link dev.tollgate.rules.ChangeFailureRate} and {@link dev.tollgate.rules.DeploymentWindow}.
  * The other kinds, the rule repository, the API and the gate come next.
  */
