@@ -3,7 +3,8 @@
  * functions over what the stores answered and an injected {@code Clock}. So far the pure pieces:
  * how results weigh into a {@link dev.tollgate.rules.Verdict}, and the evaluation of
  * {@link dev.tollgate.rules.Threshold}, {@link dev.tollgate.rules.BakeTime}, {@link dev.tollgate.rules.TestsPassed},
- * {@link dev.tollgate.rules.ChangeFailureRate} and {@link dev.tollgate.rules.DeploymentWindow}.
+ * {@link dev.tollgate.rules.ChangeFailureRate}, {@link dev.tollgate.rules.DeploymentWindow} and the
+ * CEL expressions ({@link dev.tollgate.rules.MetricExpression}).
  * The other kinds, the rule repository, the API and the gate come next.
  */
 package dev.tollgate.rules;

@@ -1,0 +1,250 @@
+package dev.tollgate.rules;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelSourceLocation;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelLateFunctionBindings;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.tollgate.api.MetricKey;
+import dev.tollgate.catalog.Aggregation;
+
+/**
+ * The expression of an {@code EXPRESSION} rule: a CEL boolean over metric aggregates, true meaning
+ * fail, e.g. {@code sum("errors", "1h") / sum("requests", "1h") > 0.01}. Every aggregation is a
+ * function of a metric key and a window ({@code "90s"}, {@code "15m"}, {@code "1h"},
+ * {@code "7d"} or ISO-8601), of the source stage unless a third argument says {@code "target"}
+ * or {@code "team"}. The arguments are string literals, so the questions an expression asks are
+ * known when it is compiled, and the gate asks each store once per distinct question; the
+ * evaluation then only looks the answers up. CEL itself has no loops or side effects: an
+ * evaluation is bounded by the size of the expression, which {@link #MAX_LENGTH} bounds.
+ */
+final class MetricExpression {
+
+    static final int MAX_LENGTH = 2_000;
+    private static final Pattern SHORT_WINDOW = Pattern.compile("(\\d{1,6})(s|m|h|d)");
+    /** {@code sum("errors", "1h") > 10} compares a double with an int: allowed, as people write it. */
+    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+    private static final CelCompiler COMPILER = compiler();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+
+    /** One aggregate the expression needs: of what, over how long, for whom. */
+    record Question(Aggregation aggregation, String metric, Duration window, Threshold.Of of) {
+    }
+
+    /** Why an expression was refused, and where (1-based line and column; 0 where unknown). */
+    static final class InvalidExpression extends Exception {
+
+        private final int line;
+        private final int column;
+
+        InvalidExpression(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        int line() {
+            return line;
+        }
+
+        int column() {
+            return column;
+        }
+    }
+
+    private final String text;
+    private final CelRuntime.Program program;
+    private final Set<Question> questions;
+
+    private MetricExpression(String text, CelRuntime.Program program, Set<Question> questions) {
+        this.text = text;
+        this.program = program;
+        this.questions = Set.copyOf(questions);
+    }
+
+    /** Parses and type-checks {@code text}; a boolean over aggregates of literal metrics and windows or refused. */
+    static MetricExpression compile(String text) throws InvalidExpression {
+        if (text == null || text.isBlank()) {
+            throw new InvalidExpression("An expression is required", 0, 0);
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidExpression("An expression has at most " + MAX_LENGTH + " characters", 0, 0);
+        }
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = COMPILER.compile(text).getAst();
+        } catch (CelValidationException e) {
+            CelIssue first = e.getErrors().get(0);
+            CelSourceLocation at = first.getSourceLocation();
+            throw new InvalidExpression(first.getMessage(), at.getLine(), at.getColumn() + 1);
+        }
+        Set<Question> questions = new LinkedHashSet<>();
+        List<CelExpr> calls = CelNavigableAst.fromAst(ast).getRoot().allNodes()
+                .map(node -> node.expr())
+                .filter(expr -> expr.getKind() == CelExpr.ExprKind.Kind.CALL && aggregationOf(expr.call().function()).isPresent())
+                .toList();
+        for (CelExpr call : calls) {
+            questions.add(question(ast, call));
+        }
+        try {
+            return new MetricExpression(text, RUNTIME.createProgram(ast), questions);
+        } catch (CelEvaluationException e) {
+            throw new InvalidExpression(e.getMessage(), 0, 0);
+        }
+    }
+
+    String text() {
+        return text;
+    }
+
+    Set<Question> questions() {
+        return questions;
+    }
+
+    /**
+     * Evaluates with the stores' answers: FAIL when the expression is true, PASS when false,
+     * NO_DATA when an aggregate it needs has no value, ERROR when it cannot be evaluated (a
+     * division by zero, say).
+     */
+    RuleResult evaluate(Map<Question, Double> answers) {
+        List<String> missing = new ArrayList<>();
+        for (Question question : questions) {
+            if (answers.get(question) == null) {
+                missing.add(describe(question));
+            }
+        }
+        if (!missing.isEmpty()) {
+            return RuleResult.noData("no data for " + String.join(", ", missing));
+        }
+        List<CelFunctionBinding> bindings = new ArrayList<>();
+        for (Aggregation aggregation : Aggregation.values()) {
+            String name = aggregation.wireName();
+            bindings.add(CelFunctionBinding.from(name + "_source", String.class, String.class,
+                    (metric, window) -> answer(answers, aggregation, metric, window, "source")));
+            bindings.add(CelFunctionBinding.from(name + "_of", List.of(String.class, String.class, String.class),
+                    args -> answer(answers, aggregation, (String) args[0], (String) args[1], (String) args[2])));
+        }
+        Object outcome;
+        try {
+            outcome = program.eval(Map.of(), CelLateFunctionBindings.from(bindings));
+        } catch (CelEvaluationException e) {
+            return new RuleResult(RuleStatus.ERROR, null, null, "the expression could not be evaluated: "
+                    + e.getMessage(), Optional.empty());
+        }
+        boolean fails = Boolean.TRUE.equals(outcome);
+        return fails ? RuleResult.fail("true: " + text) : RuleResult.pass("false: " + text);
+    }
+
+    private static double answer(Map<Question, Double> answers, Aggregation aggregation, String metric, String window,
+            String of) {
+        // The literals were checked at compile time; the lookup cannot miss.
+        return answers.get(new Question(aggregation, metric, windowOf(window).orElseThrow(), ofOf(of).orElseThrow()));
+    }
+
+    private static String describe(Question question) {
+        return question.aggregation().wireName() + "(\"" + question.metric() + "\", \"" + question.window() + "\""
+                + (question.of() == Threshold.Of.SOURCE ? "" : ", \"" + question.of().name().toLowerCase(Locale.ROOT)
+                        + "\"") + ")";
+    }
+
+    private static Question question(CelAbstractSyntaxTree ast, CelExpr call) throws InvalidExpression {
+        Aggregation aggregation = aggregationOf(call.call().function()).orElseThrow();
+        List<String> literals = new ArrayList<>();
+        for (CelExpr argument : call.call().args()) {
+            if (argument.getKind() != CelExpr.ExprKind.Kind.CONSTANT
+                    || argument.constant().getKind() != CelConstant.Kind.STRING_VALUE) {
+                throw invalid(ast, argument, "the arguments of " + aggregation.wireName()
+                        + "() are string literals, so that its question is known before it runs");
+            }
+            literals.add(argument.constant().stringValue());
+        }
+        String metric = literals.get(0);
+        if (!MetricKey.isValid(metric)) {
+            throw invalid(ast, call.call().args().get(0), "'" + metric + "' is no metric key: it must be "
+                    + MetricKey.DESCRIPTION);
+        }
+        Duration window = windowOf(literals.get(1)).orElseThrow(() -> invalid(ast, call.call().args().get(1),
+                "'" + literals.get(1) + "' is no window: write it as 90s, 15m, 1h, 7d or ISO-8601 (PT1H)"));
+        String of = literals.size() > 2 ? literals.get(2) : "source";
+        Threshold.Of whose = ofOf(of).orElseThrow(() -> invalid(ast, call.call().args().get(2),
+                "'" + of + "' is none of source, target and team"));
+        return new Question(aggregation, metric, window, whose);
+    }
+
+    private static InvalidExpression invalid(CelAbstractSyntaxTree ast, CelExpr at, String message) {
+        Integer offset = ast.getSource().getPositionsMap().get(at.id());
+        Optional<CelSourceLocation> location = offset == null ? Optional.empty()
+                : ast.getSource().getOffsetLocation(offset);
+        return new InvalidExpression(message, location.map(CelSourceLocation::getLine).orElse(0),
+                location.map(where -> where.getColumn() + 1).orElse(0));
+    }
+
+    private static Optional<Aggregation> aggregationOf(String function) {
+        return Arrays.stream(Aggregation.values()).filter(aggregation -> aggregation.wireName().equals(function))
+                .findFirst();
+    }
+
+    private static Optional<Duration> windowOf(String text) {
+        Matcher shorthand = SHORT_WINDOW.matcher(text);
+        Duration window;
+        if (shorthand.matches()) {
+            long amount = Long.parseLong(shorthand.group(1));
+            window = switch (shorthand.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        } else {
+            try {
+                window = Duration.parse(text);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return window.isNegative() || window.isZero() ? Optional.empty() : Optional.of(window);
+    }
+
+    private static Optional<Threshold.Of> ofOf(String text) {
+        return Arrays.stream(Threshold.Of.values()).filter(of -> of.name().equalsIgnoreCase(text)).findFirst();
+    }
+
+    private static CelCompiler compiler() {
+        List<CelFunctionDecl> functions = new ArrayList<>();
+        for (Aggregation aggregation : Aggregation.values()) {
+            String name = aggregation.wireName();
+            functions.add(CelFunctionDecl.newFunctionDeclaration(name,
+                    CelOverloadDecl.newGlobalOverload(name + "_source", SimpleType.DOUBLE, SimpleType.STRING,
+                            SimpleType.STRING),
+                    CelOverloadDecl.newGlobalOverload(name + "_of", SimpleType.DOUBLE, SimpleType.STRING,
+                            SimpleType.STRING, SimpleType.STRING)));
+        }
+        return CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS).addFunctionDeclarations(functions)
+                .setResultType(SimpleType.BOOL).build();
+    }
+}
