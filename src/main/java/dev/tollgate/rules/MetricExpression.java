@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
@@ -30,14 +28,15 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelLateFunctionBindings;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.tollgate.api.ApiDuration;
 import dev.tollgate.api.MetricKey;
 import dev.tollgate.catalog.Aggregation;
 
 /**
  * The expression of an {@code EXPRESSION} rule: a CEL boolean over metric aggregates, true meaning
  * fail, e.g. {@code sum("errors", "1h") / sum("requests", "1h") > 0.01}. Every aggregation is a
- * function of a metric key and a window ({@code "90s"}, {@code "15m"}, {@code "1h"},
- * {@code "7d"} or ISO-8601), of the source stage unless a third argument says {@code "target"}
+ * function of a metric key and a window ({@code "15m"}, {@code "1h"}, {@code "7d"} or ISO-8601,
+ * as {@link ApiDuration} reads them), of the source stage unless a third argument says {@code "target"}
  * or {@code "team"}. The arguments are string literals, so the questions an expression asks are
  * known when it is compiled, and the gate asks each store once per distinct question; the
  * evaluation then only looks the answers up. CEL itself has no loops or side effects: an
@@ -46,7 +45,6 @@ import dev.tollgate.catalog.Aggregation;
 final class MetricExpression {
 
     static final int MAX_LENGTH = 2_000;
-    private static final Pattern SHORT_WINDOW = Pattern.compile("(\\d{1,6})(s|m|h|d)");
     /** {@code sum("errors", "1h") > 10} compares a double with an int: allowed, as people write it. */
     private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     private static final CelCompiler COMPILER = compiler();
@@ -163,7 +161,7 @@ final class MetricExpression {
     private static double answer(Map<Question, Double> answers, Aggregation aggregation, String metric, String window,
             String of) {
         // The literals were checked at compile time; the lookup cannot miss.
-        return answers.get(new Question(aggregation, metric, windowOf(window).orElseThrow(), ofOf(of).orElseThrow()));
+        return answers.get(new Question(aggregation, metric, ApiDuration.parse(window).orElseThrow(), ofOf(of).orElseThrow()));
     }
 
     private static String describe(Question question) {
@@ -188,8 +186,8 @@ final class MetricExpression {
             throw invalid(ast, call.call().args().get(0), "'" + metric + "' is no metric key: it must be "
                     + MetricKey.DESCRIPTION);
         }
-        Duration window = windowOf(literals.get(1)).orElseThrow(() -> invalid(ast, call.call().args().get(1),
-                "'" + literals.get(1) + "' is no window: write it as 90s, 15m, 1h, 7d or ISO-8601 (PT1H)"));
+        Duration window = ApiDuration.parse(literals.get(1)).orElseThrow(() -> invalid(ast, call.call().args().get(1),
+                "'" + literals.get(1) + "' is no window: it must be " + ApiDuration.DESCRIPTION));
         String of = literals.size() > 2 ? literals.get(2) : "source";
         Threshold.Of whose = ofOf(of).orElseThrow(() -> invalid(ast, call.call().args().get(2),
                 "'" + of + "' is none of source, target and team"));
@@ -207,27 +205,6 @@ final class MetricExpression {
     private static Optional<Aggregation> aggregationOf(String function) {
         return Arrays.stream(Aggregation.values()).filter(aggregation -> aggregation.wireName().equals(function))
                 .findFirst();
-    }
-
-    private static Optional<Duration> windowOf(String text) {
-        Matcher shorthand = SHORT_WINDOW.matcher(text);
-        Duration window;
-        if (shorthand.matches()) {
-            long amount = Long.parseLong(shorthand.group(1));
-            window = switch (shorthand.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        } else {
-            try {
-                window = Duration.parse(text);
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return window.isNegative() || window.isZero() ? Optional.empty() : Optional.of(window);
     }
 
     private static Optional<Threshold.Of> ofOf(String text) {
