@@ -24,6 +24,10 @@ public final class Violations {
         return add(Violation.at(pointer, message));
     }
 
+    public int count() {
+        return found.size();
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -8,7 +8,13 @@ import java.util.Optional;
  * A {@code BAKE_TIME} rule's params: the version must have SUCCEEDED in the source stage at least
  * {@code duration} ago; until then the rule waits, with the time left.
  */
-record BakeTime(Duration duration) {
+record BakeTime(Duration duration) implements RuleParams {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.BAKE_TIME;
+    }
+
 
     BakeTime {
         if (duration.isNegative() || duration.isZero()) {

@@ -11,7 +11,13 @@ import dev.tollgate.delivery.DeploymentStatus;
  * stage that finished within {@code window}, the share FAILED or ROLLED_BACK must not exceed
  * {@code max}.
  */
-record ChangeFailureRate(Duration window, double max) {
+record ChangeFailureRate(Duration window, double max) implements RuleParams {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.CHANGE_FAILURE_RATE;
+    }
+
 
     ChangeFailureRate {
         if (window.isNegative() || window.isZero()) {

@@ -19,7 +19,13 @@ import java.util.Set;
  * at the same local time, and a local time that does not exist that day (the hour the clocks
  * skip) opens at the first instant after the gap.
  */
-record DeploymentWindow(ZoneId zone, List<Allowed> allow, Set<LocalDate> deny) {
+record DeploymentWindow(ZoneId zone, List<Allowed> allow, Set<LocalDate> deny) implements RuleParams {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.DEPLOYMENT_WINDOW;
+    }
+
 
     /** How far ahead the next opening is looked for: a window that does not open within a year never will. */
     private static final int DAYS_AHEAD = 400;

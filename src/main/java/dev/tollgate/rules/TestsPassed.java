@@ -12,7 +12,13 @@ import dev.tollgate.delivery.TestRun;
  * A {@code TESTS_PASSED} rule's params: the latest run of each suite (of {@code suites}, or of
  * every suite that ran when it is empty) for the version in the source stage failed no test.
  */
-record TestsPassed(Set<String> suites) {
+record TestsPassed(Set<String> suites) implements RuleParams {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.TESTS_PASSED;
+    }
+
 
     TestsPassed {
         suites = Set.copyOf(suites);

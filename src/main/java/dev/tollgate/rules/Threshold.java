@@ -13,7 +13,13 @@ import dev.tollgate.catalog.Aggregation;
  * over the preceding window.
  */
 record Threshold(String metric, Aggregation aggregation, Duration window, Operator operator, double threshold,
-        String per, Of of, RelativeTo relativeTo) {
+        String per, Of of, RelativeTo relativeTo) implements RuleParams {
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.THRESHOLD;
+    }
+
 
     /** Whose metrics: the stage the version leaves (default), the one it enters, or its team's. */
     enum Of {

@@ -4,7 +4,9 @@
  * how results weigh into a {@link dev.tollgate.rules.Verdict}, and the evaluation of
  * {@link dev.tollgate.rules.Threshold}, {@link dev.tollgate.rules.BakeTime}, {@link dev.tollgate.rules.TestsPassed},
  * {@link dev.tollgate.rules.ChangeFailureRate}, {@link dev.tollgate.rules.DeploymentWindow} and the
- * CEL expressions ({@link dev.tollgate.rules.MetricExpression}).
+ * CEL expressions ({@link dev.tollgate.rules.MetricExpression}), each kind's params a record
+ * ({@link dev.tollgate.rules.RuleParams}) read from a rule's JSON with every fault at its pointer
+ * ({@link dev.tollgate.rules.RuleParamsReader}).
  * The other kinds, the rule repository, the API and the gate come next.
  */
 package dev.tollgate.rules;
