@@ -6,7 +6,8 @@
  * {@link dev.tollgate.rules.ChangeFailureRate}, {@link dev.tollgate.rules.DeploymentWindow} and the
  * CEL expressions ({@link dev.tollgate.rules.MetricExpression}), each kind's params a record
  * ({@link dev.tollgate.rules.RuleParams}) read from a rule's JSON with every fault at its pointer
- * ({@link dev.tollgate.rules.RuleParamsReader}).
+ * ({@link dev.tollgate.rules.RuleParamsReader}), and the {@link dev.tollgate.rules.Rule} around
+ * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}).
  * The other kinds, the rule repository, the API and the gate come next.
  */
 package dev.tollgate.rules;
