@@ -2,12 +2,13 @@
  * The rules engine (issue 4): rules are data, sealed records per kind, evaluated by pure
  * functions over what the stores answered and an injected {@code Clock}. So far the pure pieces:
  * how results weigh into a {@link dev.tollgate.rules.Verdict}, and the evaluation of
- * {@link dev.tollgate.rules.Threshold}, {@link dev.tollgate.rules.BakeTime}, {@link dev.tollgate.rules.TestsPassed},
+ * {@link dev.tollgate.rules.Threshold}, {@link dev.tollgate.rules.BakeTime},
+ * {@link dev.tollgate.rules.PromotionOrder}, {@link dev.tollgate.rules.TestsPassed},
  * {@link dev.tollgate.rules.ChangeFailureRate}, {@link dev.tollgate.rules.DeploymentWindow} and the
  * CEL expressions ({@link dev.tollgate.rules.MetricExpression}), each kind's params a record
  * ({@link dev.tollgate.rules.RuleParams}) read from a rule's JSON with every fault at its pointer
  * ({@link dev.tollgate.rules.RuleParamsReader}), and the {@link dev.tollgate.rules.Rule} around
  * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}).
- * The other kinds, the rule repository, the API and the gate come next.
+ * The rule repository, the API and the gate come next.
  */
 package dev.tollgate.rules;

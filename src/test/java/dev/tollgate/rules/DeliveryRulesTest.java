@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,19 @@ class DeliveryRulesTest {
         assertThat(quarter.evaluate(finished, "prod").status()).isEqualTo(RuleStatus.PASS);
         assertThat(quarter.evaluate(List.of(deployment(DeploymentStatus.STARTED)), "prod").status())
                 .isEqualTo(RuleStatus.NO_DATA);
+    }
+
+    @Test
+    void promotion_order_needs_success_in_the_stage_before_and_no_threshold_failed_since() {
+        PromotionOrder order = new PromotionOrder();
+
+        assertThat(order.evaluate(Optional.of(NOW.minusSeconds(3_600)), List.of(), "gamma").status())
+                .isEqualTo(RuleStatus.PASS);
+        RuleResult skipped = order.evaluate(Optional.empty(), List.of(), "gamma");
+        assertThat(skipped.status()).isEqualTo(RuleStatus.FAIL);
+        assertThat(skipped.message()).isEqualTo("the version has not succeeded in gamma, the stage before");
+        assertThat(order.evaluate(Optional.of(NOW.minusSeconds(3_600)), List.of("Error rate"), "gamma").message())
+                .isEqualTo("since the version succeeded in gamma, Error rate failed there");
     }
 
     private static TestRun run(String suite, int failed) {
