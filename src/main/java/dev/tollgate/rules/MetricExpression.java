@@ -120,6 +120,22 @@ final class MetricExpression {
         return text;
     }
 
+    /** Two expressions of the same text are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricExpression expression && expression.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
     Set<Question> questions() {
         return questions;
     }

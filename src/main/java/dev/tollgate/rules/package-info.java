@@ -8,7 +8,8 @@
  * CEL expressions ({@link dev.tollgate.rules.MetricExpression}), each kind's params a record
  * ({@link dev.tollgate.rules.RuleParams}) read from a rule's JSON with every fault at its pointer
  * ({@link dev.tollgate.rules.RuleParamsReader}), and the {@link dev.tollgate.rules.Rule} around
- * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}).
+ * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}), written back as the same
+ * JSON ({@link dev.tollgate.rules.RuleWriter}).
  * The rule repository, the API and the gate come next.
  */
 package dev.tollgate.rules;
