@@ -58,6 +58,10 @@ class AuthorisationMatrixIT {
 
     private static final String GOAL = "{\"category\": \"FEATURES\", \"title\": \"Refunds\", \"target\": 1, \"current\": 0}";
 
+    private static String rule(String scope) {
+        return "{\"name\": \"Bake\", \"scope\": " + scope + ", \"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}}";
+    }
+
     private static String deployment(String service) {
         return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", \"status\": \"STARTED\"}";
     }
@@ -124,6 +128,21 @@ class AuthorisationMatrixIT {
         new Endpoint("DELETE /api/v1/teams/{team}/goals/{goal}", Scope.ADMIN, Binding.TEAM, 204,
                 (api, team) -> api.delete(api.put("/api/v1/teams/" + team + "/goals/refunds").asAdmin().json(GOAL).send()
                         .expectStatus(201).header("Location"))),
+        new Endpoint("PUT /api/v1/rules/{rule} (a team's)", Scope.ADMIN, Binding.TEAM, 201,
+                (api, team) -> api.put("/api/v1/rules/" + unique("rule")).json(rule("{\"team\": \"" + team + "\"}"))),
+        new Endpoint("PUT /api/v1/rules/{rule} (a service's)", Scope.ADMIN, Binding.TEAM, 201,
+                (api, team) -> api.put("/api/v1/rules/" + unique("rule"))
+                        .json(rule("{\"service\": \"" + api.createService(unique("svc"), team) + "\"}"))),
+        new Endpoint("PUT /api/v1/rules/{rule} (every service's)", Scope.ADMIN, Binding.UNBOUND, 201,
+                (api, team) -> api.put("/api/v1/rules/" + unique("rule")).json(rule("{}"))),
+        new Endpoint("GET /api/v1/rules", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/rules")),
+        new Endpoint("GET /api/v1/rules/{rule}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(api.put("/api/v1/rules/" + unique("rule")).asAdmin()
+                        .json(rule("{\"team\": \"" + team + "\"}")).send().expectStatus(201).header("Location"))),
+        new Endpoint("DELETE /api/v1/rules/{rule}", Scope.ADMIN, Binding.TEAM, 204,
+                (api, team) -> api.delete(api.put("/api/v1/rules/" + unique("rule")).asAdmin()
+                        .json(rule("{\"team\": \"" + team + "\"}")).send().expectStatus(201).header("Location"))),
         new Endpoint("GET /v3/api-docs", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/v3/api-docs")),
         new Endpoint("GET /actuator/prometheus", Scope.READ, Binding.ANY, 200,

@@ -1,0 +1,101 @@
+package dev.tollgate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
+
+import dev.tollgate.testing.TestDatabase;
+
+/**
+ * The rule repository against a real database migrated by db/migration: on H2
+ * ({@link RuleRepositoryOnH2IT}) and PostgreSQL ({@link RuleRepositoryOnPostgresIT}). Each test
+ * runs in a transaction that is rolled back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RuleRepositoryContract {
+
+    /** Microseconds: the precision both databases keep. */
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456Z");
+    private static final String LONGEST = "{\"name\":\"" + "x".repeat(Rules.MAX_DOCUMENT_LENGTH - 11) + "\"}";
+
+    private TestDatabase database;
+    private TestAbortedException unavailable;
+    private RuleRepository rules;
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void migrate() {
+        try {
+            database = openDatabase();
+        } catch (TestAbortedException e) {
+            unavailable = e;
+            return;
+        }
+        rules = new RuleRepository(database.dsl());
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void begin() {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable.getMessage());
+        }
+        database.begin();
+    }
+
+    @AfterEach
+    void rollback() {
+        if (database != null) {
+            database.rollback();
+        }
+    }
+
+    @Test
+    void versions_count_up_across_replacements_and_deletions() {
+        assertThat(rules.save("bake", "payments", null, "{\"v\":1}", NOW, "admin")).isEqualTo(1);
+        assertThat(rules.save("bake", null, "ledger", "{\"v\":2}", NOW.plusSeconds(1), "admin")).isEqualTo(2);
+        rules.delete("bake", NOW.plusSeconds(2), "admin");
+        assertThat(rules.find("bake")).isEmpty();
+        assertThat(rules.save("bake", null, null, "{\"v\":4}", NOW.plusSeconds(3), "lead")).isEqualTo(4);
+
+        assertThat(rules.find("bake")).contains(new StoredRule("bake", 4, null, null, "{\"v\":4}", NOW.plusSeconds(3)));
+        assertThat(rules.documentAt("bake", 2)).contains("{\"v\":2}");
+        assertThat(rules.documentAt("bake", 3)).isEmpty();
+    }
+
+    @Test
+    void lists_narrow_by_scope_in_id_order() {
+        rules.save("b", "payments", null, "{}", NOW, "admin");
+        rules.save("a", "payments", null, "{}", NOW, "admin");
+        rules.save("c", null, "ledger", "{}", NOW, "admin");
+        rules.save("d", null, null, "{}", NOW, "admin");
+
+        assertThat(rules.list(null, null)).extracting(StoredRule::id).containsExactly("a", "b", "c", "d");
+        assertThat(rules.list("payments", null)).extracting(StoredRule::id).containsExactly("a", "b");
+        assertThat(rules.list(null, "ledger")).extracting(StoredRule::id).containsExactly("c");
+    }
+
+    @Test
+    void the_document_column_holds_the_longest_document_a_rule_may_have() {
+        assertThat(LONGEST).hasSize(Rules.MAX_DOCUMENT_LENGTH);
+        rules.save("long", null, null, LONGEST, NOW, "admin");
+
+        assertThat(rules.find("long").orElseThrow().document()).isEqualTo(LONGEST);
+    }
+}

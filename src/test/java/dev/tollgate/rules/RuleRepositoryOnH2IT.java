@@ -1,0 +1,12 @@
+package dev.tollgate.rules;
+
+import dev.tollgate.testing.H2TestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class RuleRepositoryOnH2IT extends RuleRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return H2TestDatabase.open();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tollgate.rules;
+
+import dev.tollgate.testing.PostgresTestDatabase;
+import dev.tollgate.testing.TestDatabase;
+
+class RuleRepositoryOnPostgresIT extends RuleRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return PostgresTestDatabase.open();
+    }
+}
