@@ -10,6 +10,7 @@
  * ({@link dev.tollgate.rules.RuleParamsReader}), and the {@link dev.tollgate.rules.Rule} around
  * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}), written back as the same
  * JSON ({@link dev.tollgate.rules.RuleWriter}).
- * The rule repository, the API and the gate come next.
+ * Rules are stored, versioned and served by {@link dev.tollgate.rules.Rules} at
+ * {@code /api/v1/rules}; the gate that evaluates them comes next.
  */
 package dev.tollgate.rules;
