@@ -13,10 +13,31 @@ public final class Violations {
     /** API.md: "at most 100 listed". */
     public static final int MAX_LISTED = 100;
 
-    private final List<Violation> found = new ArrayList<>();
+    private final List<Violation> found;
+    /** Put before every pointer: where in a larger document the items checked here sit. */
+    private final String prefix;
+
+    public Violations() {
+        this(new ArrayList<>(), "");
+    }
+
+    private Violations(List<Violation> found, String prefix) {
+        this.found = found;
+        this.prefix = prefix;
+    }
+
+    /**
+     * Violations that land here with {@code pointer} put before theirs: a part of a document
+     * (a rule at {@code /rules/3}) checked by code that knows only the part ({@code /name}).
+     */
+    public Violations under(String pointer) {
+        return new Violations(found, prefix + pointer);
+    }
 
     public Violations add(Violation violation) {
-        found.add(violation);
+        found.add(prefix.isEmpty() || violation.pointer() == null ? violation
+                : new Violation(prefix + (violation.pointer().equals("/") ? "" : violation.pointer()), violation.index(),
+                        violation.line(), violation.message()));
         return this;
     }
 

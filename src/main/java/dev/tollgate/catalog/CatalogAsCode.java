@@ -2,6 +2,7 @@ package dev.tollgate.catalog;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,7 @@ public class CatalogAsCode {
     private final ServiceRepository services;
     private final MetricDefinitionRepository definitions;
     private final InputGoals goals;
+    private final List<CatalogSection> sections;
     private final CurrentCaller callers;
     private final AuditLog audit;
     private final ObjectMapper yaml = StrictJson.configure(YAMLMapper.builder())
@@ -56,8 +58,9 @@ public class CatalogAsCode {
 
     CatalogAsCode(TeamCatalog teamCatalog, ServiceCatalog serviceCatalog, MetricCatalog metricCatalog,
             TeamRepository teams, ServiceRepository services, MetricDefinitionRepository definitions,
-            InputGoals goals, CurrentCaller callers, AuditLog audit) {
+            InputGoals goals, List<CatalogSection> sections, CurrentCaller callers, AuditLog audit) {
         this.goals = goals;
+        this.sections = List.copyOf(sections);
         this.teamCatalog = teamCatalog;
         this.serviceCatalog = serviceCatalog;
         this.metricCatalog = metricCatalog;
@@ -100,9 +103,21 @@ public class CatalogAsCode {
         List<GoalEntry> goalEntries = CatalogDocument.orEmpty(document.goals());
 
         Violations violations = new Violations();
-        validate(violations, document, teamEntries, serviceEntries, metricEntries);
+        validate(violations, teamEntries, serviceEntries, metricEntries);
         goals.validate(violations, "/goals", goalEntries, teamEntries.stream().filter(entry -> entry != null && entry.id() != null)
                 .map(TeamEntry::id).collect(Collectors.toSet()));
+        List<Object> ruleEntries = CatalogDocument.orEmpty(document.rules());
+        CatalogSection.DocumentItems items = new CatalogSection.DocumentItems(
+                teamEntries.stream().filter(entry -> entry != null && entry.id() != null).map(TeamEntry::id)
+                        .collect(Collectors.toSet()),
+                serviceEntries.stream().filter(entry -> entry != null && entry.id() != null && entry.team() != null)
+                        .collect(Collectors.toMap(ServiceEntry::id, ServiceEntry::team, (first, second) -> first)));
+        section("rules").ifPresentOrElse(rules -> rules.validate(violations, ruleEntries, items), () -> {
+            // Refused rather than ignored: silently dropping part of a document would lose data.
+            if (!ruleEntries.isEmpty()) {
+                violations.add("/rules", "rules cannot be applied by this version of Tollgate");
+            }
+        });
         violations.throwIfAny("The catalog document was not applied; nothing was changed");
         authorize(caller, teamEntries, serviceEntries, metricEntries);
 
@@ -129,9 +144,11 @@ public class CatalogAsCode {
         GoalChanges goalChanges = goalEntries.isEmpty() ? new GoalChanges(0, 0, 0) : goals.apply("/goals", goalEntries);
         CatalogChanges.Count goalCount = new CatalogChanges.Count(goalChanges.created(), goalChanges.updated(),
                 goalChanges.unchanged());
-        CatalogChanges changes = new CatalogChanges(teamCount, serviceCount, metricCount, goalCount);
-        if (teamCount.created() + teamCount.updated() + serviceCount.created() + serviceCount.updated()
-                + metricCount.created() + metricCount.updated() + goalCount.created() + goalCount.updated() > 0) {
+        CatalogChanges.Count ruleCount = ruleEntries.isEmpty() ? CatalogChanges.NONE
+                : section("rules").orElseThrow().apply(ruleEntries);
+        CatalogChanges changes = new CatalogChanges(teamCount, serviceCount, metricCount, goalCount, ruleCount);
+        if (teamCount.changed() + serviceCount.changed() + metricCount.changed() + goalCount.changed()
+                + ruleCount.changed() > 0) {
             audit.record("CATALOG_APPLIED", "catalog", null, changes.toString());
         }
         return changes;
@@ -154,10 +171,11 @@ public class CatalogAsCode {
                 .map(d -> new MetricDefinitionEntry(d.id(), d.category(), d.unit(), d.better(), d.aggregation(),
                         d.target(), d.description()))
                 .toList();
-        return new CatalogDocument(teamEntries, serviceEntries, metricEntries, List.of(), goals.export());
+        return new CatalogDocument(teamEntries, serviceEntries, metricEntries,
+                section("rules").map(CatalogSection::export).orElse(List.of()), goals.export());
     }
 
-    private void validate(Violations violations, CatalogDocument document, List<TeamEntry> teamEntries,
+    private void validate(Violations violations, List<TeamEntry> teamEntries,
             List<ServiceEntry> serviceEntries, List<MetricDefinitionEntry> metricEntries) {
         Set<String> teamIds = new HashSet<>();
         for (int i = 0; i < teamEntries.size(); i++) {
@@ -202,10 +220,10 @@ public class CatalogAsCode {
                 violations.add(pointer + "/id", "metric '" + entry.id() + "' is listed twice");
             }
         }
-        // Refused rather than ignored: silently dropping part of a document would lose data.
-        if (!CatalogDocument.orEmpty(document.rules()).isEmpty()) {
-            violations.add("/rules", "rules cannot be applied by this version of Tollgate yet");
-        }
+    }
+
+    private Optional<CatalogSection> section(String field) {
+        return sections.stream().filter(section -> section.field().equals(field)).findFirst();
     }
 
     private void authorize(Caller caller, List<TeamEntry> teamEntries, List<ServiceEntry> serviceEntries,

@@ -9,7 +9,7 @@ import dev.tollgate.goals.GoalEntry;
 /**
  * The catalog as one document (API.md {@code PUT /config}): each item carries its identifier as
  * {@code id} beside the fields of its own {@code PUT} body (goals also their {@code team}).
- * {@code rules} belong to the rules feature, which reads them from here once it arrives.
+ * {@code rules} belong to the rules feature, which reads them through {@link CatalogSection}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogDocument(List<TeamEntry> teams, List<ServiceEntry> services,

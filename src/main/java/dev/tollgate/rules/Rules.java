@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
+import dev.tollgate.catalog.CatalogSection;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.TeamCatalog;
 import dev.tollgate.security.AuditLog;
@@ -54,26 +56,27 @@ public class Rules {
         this.clock = clock;
     }
 
-    /** A rule as the API answers it, and whether the write created it. */
-    public record Written(ObjectNode rule, boolean created) {
+    /** A rule as the API answers it, and whether the write created it or changed it. */
+    public record Written(ObjectNode rule, boolean created, boolean changed) {
     }
 
-    /** Creates or replaces rule {@code id} from its JSON; refused whole, naming every fault. */
+    /**
+     * Creates or replaces rule {@code id} from its JSON; refused whole, naming every fault. The same
+     * rule again changes nothing, not even its version (and needs no right to change it: a
+     * team-bound caller can apply its own export, rules for every service included).
+     */
     @Transactional
     public Written put(String id, JsonNode body) {
         Caller caller = callers.get();
         caller.require(Scope.ADMIN);
         Violations violations = new Violations();
-        Rule rule = new RuleReader(violations).read(id, body).orElse(null);
-        if (rule != null) {
-            checkScope(rule.scope(), violations);
-        }
-        String document = rule == null ? null : RuleWriter.write(rule).toString();
-        if (document != null && document.length() > MAX_DOCUMENT_LENGTH) {
-            violations.add("/", "the rule is too large: its JSON has at most " + MAX_DOCUMENT_LENGTH + " characters");
-        }
+        Rule rule = read(violations, id, body, CatalogSection.DocumentItems.NONE).orElse(null);
         violations.throwIfAny("The rule was not saved");
+        String document = RuleWriter.write(rule).toString();
         StoredRule before = rules.find(id).orElse(null);
+        if (before != null && before.document().equals(document)) {
+            return new Written(answer(before), false, false);
+        }
         if (before != null) {
             requireWrite(caller, before.team(), before.service());
         }
@@ -83,7 +86,38 @@ public class Rules {
         audit.record(before == null ? "RULE_CREATED" : "RULE_UPDATED", "rule", id,
                 "version " + version + ": " + rule.kind() + " '" + rule.name() + "'");
         return new Written(answer(new StoredRule(id, version, rule.scope().team(), rule.scope().service(), document,
-                now)), before == null);
+                now)), before == null, true);
+    }
+
+    /**
+     * Checks a rule of a catalog document, noting its faults in {@code violations} (pointers
+     * relative to the rule); its scope may name teams and services the document brings.
+     */
+    void validate(Violations violations, String id, JsonNode body, CatalogSection.DocumentItems document) {
+        read(violations, id, body, document);
+    }
+
+    /** Every rule the caller may read, as a catalog document lists it: its JSON with its id. */
+    @Transactional(readOnly = true)
+    public List<Object> export() {
+        List<Object> exported = new ArrayList<>();
+        for (ObjectNode rule : list(null, null)) {
+            rule.remove("version");
+            rule.remove("updatedAt");
+            exported.add(rule);
+        }
+        return exported;
+    }
+
+    private Optional<Rule> read(Violations violations, String id, JsonNode body, CatalogSection.DocumentItems document) {
+        int before = violations.count();
+        Optional<Rule> rule = new RuleReader(violations).read(id, body);
+        rule.ifPresent(read -> checkScope(read.scope(), violations, document));
+        String written = rule.map(read -> RuleWriter.write(read).toString()).orElse("");
+        if (written.length() > MAX_DOCUMENT_LENGTH) {
+            violations.add("/", "the rule is too large: its JSON has at most " + MAX_DOCUMENT_LENGTH + " characters");
+        }
+        return violations.count() == before ? rule : Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -131,11 +165,13 @@ public class Rules {
         audit.record("RULE_DELETED", "rule", id, "after version " + rule.version());
     }
 
-    private void checkScope(Rule.Scope scope, Violations violations) {
-        if (scope.team() != null && teams.existing(Set.of(scope.team())).isEmpty()) {
+    private void checkScope(Rule.Scope scope, Violations violations, CatalogSection.DocumentItems document) {
+        if (scope.team() != null && !document.teams().contains(scope.team())
+                && teams.existing(Set.of(scope.team())).isEmpty()) {
             violations.add("/scope/team", "team '" + scope.team() + "' is not in the catalog");
         }
-        if (scope.service() != null && services.find(scope.service()).isEmpty()) {
+        if (scope.service() != null && !document.services().containsKey(scope.service())
+                && services.find(scope.service()).isEmpty()) {
             violations.add("/scope/service", "service '" + scope.service() + "' is not in the catalog");
         }
     }

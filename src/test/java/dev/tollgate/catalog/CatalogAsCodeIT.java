@@ -260,10 +260,37 @@ class CatalogAsCodeIT {
     }
 
     @Test
-    void refuses_rules_until_they_are_supported() {
+    void applies_rules_scoped_to_the_documents_own_services_and_exports_them_again() {
+        String rule = "rule-" + checkout;
+        String withRule = yamlDocument().replace("rules: []", """
+                rules:
+                  - id: %s
+                    name: Bake an hour
+                    scope: {service: %s}
+                    stages: [prod]
+                    kind: BAKE_TIME
+                    params: {duration: PT1H}""".formatted(rule, checkout));
+
+        JsonNode changes = applyYaml(withRule, ApiClient.BOOTSTRAP_TOKEN).expectStatus(200).json();
+        assertThat(changes.path("rules").path("created").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/rules/" + rule).asAdmin().send().expectStatus(200).json().path("version").asInt())
+                .isEqualTo(1);
+
+        JsonNode again = applyYaml(withRule, ApiClient.BOOTSTRAP_TOKEN).expectStatus(200).json();
+        assertThat(again.path("rules").path("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/rules/" + rule).asAdmin().send().expectStatus(200).json().path("version").asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/config").asAdmin().header("Accept", "application/yaml").send().expectStatus(200)
+                .body()).contains(rule);
+    }
+
+    @Test
+    void a_bad_rule_refuses_the_whole_document() {
         String withRule = yamlDocument().replace("rules: []", "rules:\n  - id: no-errors\n    kind: THRESHOLD");
 
-        applyYaml(withRule, ApiClient.BOOTSTRAP_TOKEN).expectRefusedAt("/rules");
+        applyYaml(withRule, ApiClient.BOOTSTRAP_TOKEN).expectRefusedAt("/rules/0/name", "/rules/0/params/metric",
+                "/rules/0/params/aggregation", "/rules/0/params/window", "/rules/0/params/operator",
+                "/rules/0/params/threshold");
         api.get("/api/v1/teams/" + payments).asAdmin().send().expectProblem(404);
     }
 
