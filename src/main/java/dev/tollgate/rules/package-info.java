@@ -11,6 +11,8 @@
  * them with API.md's defaults ({@link dev.tollgate.rules.RuleReader}), written back as the same
  * JSON ({@link dev.tollgate.rules.RuleWriter}).
  * Rules are stored, versioned and served by {@link dev.tollgate.rules.Rules} at
- * {@code /api/v1/rules}; the gate that evaluates them comes next.
+ * {@code /api/v1/rules}. {@link dev.tollgate.rules.GateEvaluator} decides a promotion over what
+ * {@link dev.tollgate.rules.GateFacts} answer, each question once; the gate endpoint that feeds
+ * it from the stores, stores its evaluations and answers pipelines comes next.
  */
 package dev.tollgate.rules;
