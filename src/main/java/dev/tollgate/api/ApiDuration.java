@@ -50,8 +50,13 @@ public final class ApiDuration {
         }
     }
 
-    /** ISO-8601, the form Tollgate answers with. */
+    /**
+     * ISO-8601, the form Tollgate answers with: whole days as days ({@code P7D}, as people write
+     * them), anything else as java.time writes it ({@code PT1H30M}).
+     */
     public static String format(Duration duration) {
-        return duration.toString();
+        long seconds = duration.getSeconds();
+        return seconds > 0 && seconds % 86_400 == 0 && duration.getNano() == 0 ? "P" + seconds / 86_400 + "D"
+                : duration.toString();
     }
 }

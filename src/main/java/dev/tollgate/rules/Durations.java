@@ -2,7 +2,7 @@ package dev.tollgate.rules;
 
 import java.time.Duration;
 
-/** Durations in rule messages: as a person says them ("1 h 5 min"), or as a rule's params wrote them ("P7D"). */
+/** Durations in rule messages, as a person says them: "1 h 5 min", "50 min", "12 s". */
 final class Durations {
 
     private Durations() {
@@ -24,12 +24,5 @@ final class Durations {
             words.append(words.isEmpty() ? "" : " ").append(minutes).append(" min");
         }
         return words.isEmpty() ? seconds + " s" : words.toString();
-    }
-
-    /** ISO-8601 as a rule would be written: whole days as days ({@code P7D}), not hours ({@code PT168H}). */
-    static String iso(Duration duration) {
-        long seconds = duration.toSeconds();
-        return seconds > 0 && seconds % 86_400 == 0 && duration.getNano() == 0 ? "P" + seconds / 86_400 + "D"
-                : duration.toString();
     }
 }

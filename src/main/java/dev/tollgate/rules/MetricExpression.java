@@ -181,7 +181,8 @@ final class MetricExpression {
     }
 
     private static String describe(Question question) {
-        return question.aggregation().wireName() + "(\"" + question.metric() + "\", \"" + question.window() + "\""
+        return question.aggregation().wireName() + "(\"" + question.metric() + "\", \""
+                + ApiDuration.format(question.window()) + "\""
                 + (question.of() == Threshold.Of.SOURCE ? "" : ", \"" + question.of().name().toLowerCase(Locale.ROOT)
                         + "\"") + ")";
     }

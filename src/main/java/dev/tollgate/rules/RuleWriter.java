@@ -3,6 +3,7 @@ package dev.tollgate.rules;
 import java.time.DayOfWeek;
 import java.util.Comparator;
 
+import dev.tollgate.api.ApiDuration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,12 +50,12 @@ final class RuleWriter {
             case Threshold threshold -> {
                 json.put("metric", threshold.metric());
                 json.put("aggregation", threshold.aggregation().wireName());
-                json.put("window", Durations.iso(threshold.window()));
+                json.put("window", ApiDuration.format(threshold.window()));
                 json.put("operator", threshold.operator().symbol());
                 if (threshold.relativeTo() == null) {
                     json.put("threshold", threshold.threshold());
                 } else {
-                    json.putObject("relativeTo").put("window", Durations.iso(threshold.relativeTo().window()))
+                    json.putObject("relativeTo").put("window", ApiDuration.format(threshold.relativeTo().window()))
                             .put("factor", threshold.relativeTo().factor());
                 }
                 if (threshold.per() != null) {
@@ -62,7 +63,7 @@ final class RuleWriter {
                 }
                 json.put("of", threshold.of().name());
             }
-            case BakeTime bake -> json.put("duration", Durations.iso(bake.duration()));
+            case BakeTime bake -> json.put("duration", ApiDuration.format(bake.duration()));
             case PromotionOrder order -> {
                 // No params.
             }
@@ -84,7 +85,7 @@ final class RuleWriter {
                 window.deny().stream().sorted(Comparator.naturalOrder()).map(Object::toString).forEach(deny::add);
             }
             case ChangeFailureRate rate -> {
-                json.put("window", Durations.iso(rate.window()));
+                json.put("window", ApiDuration.format(rate.window()));
                 json.put("max", rate.max());
             }
             case Expression expression -> json.put("expression", expression.expression().text());

@@ -3,6 +3,7 @@ package dev.tollgate.rules;
 import java.time.Duration;
 import java.util.Locale;
 
+import dev.tollgate.api.ApiDuration;
 import dev.tollgate.catalog.Aggregation;
 
 /**
@@ -66,7 +67,7 @@ record Threshold(String metric, Aggregation aggregation, Duration window, Operat
      * @param where    whose metrics, for the message: "gamma", "team payments"
      */
     RuleResult evaluate(Double value, Double perValue, Double baseline, String where) {
-        String over = Durations.iso(window);
+        String over = ApiDuration.format(window);
         String figure = metric + (per == null ? "" : " per " + per) + " " + aggregation.wireName() + " over " + over
                 + " in " + where;
         if (value == null) {
@@ -83,12 +84,12 @@ record Threshold(String metric, Aggregation aggregation, Duration window, Operat
         String limitWords = format(threshold);
         if (relativeTo != null) {
             if (baseline == null) {
-                return RuleResult.noData("no baseline of " + figure + " over the " + Durations.iso(relativeTo.window())
+                return RuleResult.noData("no baseline of " + figure + " over the " + ApiDuration.format(relativeTo.window())
                         + " before");
             }
             limit = relativeTo.factor() * baseline;
             limitWords = format(limit) + " (" + format(relativeTo.factor()) + " × " + format(baseline) + " over the "
-                    + Durations.iso(relativeTo.window()) + " before)";
+                    + ApiDuration.format(relativeTo.window()) + " before)";
         }
         boolean fails = operator.holds(observed, limit);
         String message = figure + " is " + format(observed) + (fails ? ", " + operator.words() + " " : ", not "

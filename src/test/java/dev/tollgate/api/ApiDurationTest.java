@@ -24,6 +24,12 @@ class ApiDurationTest {
         assertThat(ApiDuration.parse(text)).contains(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({ "PT1H, PT1H", "P7D, P7D", "PT24H, P1D", "P1DT2H, PT26H", "PT1H30M, PT1H30M", "PT0.5S, PT0.5S" })
+    void formats_whole_days_as_days_and_the_rest_as_iso_8601(Duration duration, String expected) {
+        assertThat(ApiDuration.format(duration)).isEqualTo(expected);
+    }
+
     @Test
     void ignores_surrounding_blanks() {
         assertThat(ApiDuration.parse(" 1h ")).contains(Duration.ofHours(1));
@@ -49,7 +55,7 @@ class ApiDurationTest {
 
     @Test
     void answers_in_iso_8601() {
-        assertThat(ApiDuration.format(ApiDuration.parse("7d").orElseThrow())).isEqualTo("PT168H");
+        assertThat(ApiDuration.format(ApiDuration.parse("7d").orElseThrow())).isEqualTo("P7D");
         assertThat(ApiDuration.format(ApiDuration.parse("90m").orElseThrow())).isEqualTo("PT1H30M");
     }
 }
