@@ -31,8 +31,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:tollgate:problem:"
-                + (known == null ? "error" : known.name().toLowerCase().replace('_', '-')));
+        problem.put("type", known == null ? "about:blank" : Problems.typeOf(known).toString());
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", status == 400
