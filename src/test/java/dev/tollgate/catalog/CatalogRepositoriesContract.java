@@ -8,18 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import org.opentest4j.TestAbortedException;
-
-import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.RepositoryContract;
 
 /**
  * The catalog's repositories against a real database, migrated by db/migration. Written once,
@@ -27,55 +20,21 @@ import dev.tollgate.testing.TestDatabase;
  * ({@link CatalogRepositoriesOnPostgresIT}), the two databases Tollgate supports. Each test runs
  * in a transaction that is rolled back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CatalogRepositoriesContract {
+abstract class CatalogRepositoriesContract extends RepositoryContract {
 
     /** Microseconds: the precision both databases keep. */
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00.123456Z");
     private static final Instant UPDATED = Instant.parse("2026-11-26T11:30:00.654321Z");
 
-    private TestDatabase database;
-    /** Why the database is missing; each test reports it, so that none is skipped silently. */
-    private TestAbortedException unavailable;
     private TeamRepository teams;
     private ServiceRepository services;
     private MetricDefinitionRepository definitions;
 
-    abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void migrate() {
-        try {
-            database = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-            return;
-        }
-        teams = new TeamRepository(database.dsl());
-        services = new ServiceRepository(database.dsl());
-        definitions = new MetricDefinitionRepository(database.dsl());
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        if (unavailable != null) {
-            Assumptions.abort(unavailable.getMessage());
-        }
-        database.begin();
-    }
-
-    @AfterEach
-    void rollback() {
-        if (database != null) {
-            database.rollback();
-        }
+    @Override
+    protected void connect(DSLContext db) {
+        teams = new TeamRepository(db);
+        services = new ServiceRepository(db);
+        definitions = new MetricDefinitionRepository(db);
     }
 
     private Team team(String id, String name) {
@@ -199,7 +158,7 @@ abstract class CatalogRepositoriesContract {
 
         assertThat(services.find("checkout")).contains(
                 new ServiceDefinition("checkout", "search", "Checkout", List.of("gamma", "alpha"), CREATED, UPDATED));
-        assertThat(database.dsl().fetchCount(SERVICE_STAGE, SERVICE_STAGE.SERVICE_ID.eq("checkout"))).isEqualTo(2);
+        assertThat(dsl().fetchCount(SERVICE_STAGE, SERVICE_STAGE.SERVICE_ID.eq("checkout"))).isEqualTo(2);
     }
 
     @Test
@@ -240,7 +199,7 @@ abstract class CatalogRepositoriesContract {
         services.delete("checkout");
 
         assertThat(services.find("checkout")).isEmpty();
-        assertThat(database.dsl().fetchCount(SERVICE_STAGE)).isZero();
+        assertThat(dsl().fetchCount(SERVICE_STAGE)).isZero();
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class CatalogRepositoriesOnH2IT extends CatalogRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return H2TestDatabase.open();
     }
 }

@@ -18,76 +18,40 @@ import java.util.List;
 import java.util.Set;
 
 import org.assertj.core.groups.Tuple;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 import dev.tollgate.delivery.DeploymentRepository.StatusRow;
 import dev.tollgate.delivery.DeploymentRepository.VersionInStage;
-import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.RepositoryContract;
 
 /**
  * The delivery repositories against a real database, migrated by db/migration. Written once, run
  * on H2 ({@link DeliveryRepositoriesOnH2IT}) and on PostgreSQL ({@link DeliveryRepositoriesOnPostgresIT}).
  * Each test runs in a transaction that is rolled back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeliveryRepositoriesContract {
+abstract class DeliveryRepositoriesContract extends RepositoryContract {
 
     /** Microseconds: the precision both databases keep. */
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123456Z");
 
-    private TestDatabase database;
-    /** Why the database is missing; each test reports it, so that none is skipped silently. */
-    private TestAbortedException unavailable;
     private DeploymentRepository deployments;
     private TestRunRepository testRuns;
 
-    abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void migrate() {
-        try {
-            database = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-            return;
-        }
-        deployments = new DeploymentRepository(database.dsl());
-        testRuns = new TestRunRepository(database.dsl());
+    @Override
+    protected void connect(DSLContext db) {
+        deployments = new DeploymentRepository(db);
+        testRuns = new TestRunRepository(db);
     }
 
-    @AfterAll
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        if (unavailable != null) {
-            Assumptions.abort(unavailable.getMessage());
-        }
-        database.begin();
-        database.dsl().insertInto(TEAM, TEAM.ID, TEAM.NAME, TEAM.CREATED_AT, TEAM.UPDATED_AT)
+    @Override
+    protected void seed(DSLContext db) {
+        db.insertInto(TEAM, TEAM.ID, TEAM.NAME, TEAM.CREATED_AT, TEAM.UPDATED_AT)
                 .values("payments", "Payments", T0, T0).execute();
         for (String service : List.of("checkout", "ledger")) {
-            database.dsl().insertInto(SERVICE, SERVICE.ID, SERVICE.TEAM_ID, SERVICE.NAME, SERVICE.CREATED_AT, SERVICE.UPDATED_AT)
+            db.insertInto(SERVICE, SERVICE.ID, SERVICE.TEAM_ID, SERVICE.NAME, SERVICE.CREATED_AT, SERVICE.UPDATED_AT)
                     .values(service, "payments", service, T0, T0).execute();
-        }
-    }
-
-    @AfterEach
-    void rollback() {
-        if (database != null) {
-            database.rollback();
         }
     }
 
@@ -234,11 +198,11 @@ abstract class DeliveryRepositoriesContract {
         deployment("d1", "ledger", "prod", "1.0.0", true, change(STARTED, 0), change(SUCCEEDED, 1));
         testRuns.insert(List.of(new TestRun(0, "ledger", "prod", "1.0.0", "unit", 1, 0, T0)), T0);
 
-        database.dsl().deleteFrom(SERVICE).where(SERVICE.ID.eq("ledger")).execute();
+        dsl().deleteFrom(SERVICE).where(SERVICE.ID.eq("ledger")).execute();
 
-        assertThat(database.dsl().fetchCount(DEPLOYMENT)).isZero();
-        assertThat(database.dsl().fetchCount(DEPLOYMENT_STATUS)).isZero();
-        assertThat(database.dsl().fetchCount(TEST_RUN)).isZero();
+        assertThat(dsl().fetchCount(DEPLOYMENT)).isZero();
+        assertThat(dsl().fetchCount(DEPLOYMENT_STATUS)).isZero();
+        assertThat(dsl().fetchCount(TEST_RUN)).isZero();
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class DeliveryRepositoriesOnH2IT extends DeliveryRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return H2TestDatabase.open();
     }
 }

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class DeliveryRepositoriesOnPostgresIT extends DeliveryRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return PostgresTestDatabase.open();
     }
 }

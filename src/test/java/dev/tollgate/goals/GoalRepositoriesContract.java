@@ -9,70 +9,35 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
-import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.RepositoryContract;
 
 /**
  * The goal repository against a real database, migrated by db/migration: on H2
  * ({@link GoalRepositoriesOnH2IT}) and on PostgreSQL ({@link GoalRepositoriesOnPostgresIT}).
  * Each test runs in a transaction that is rolled back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class GoalRepositoriesContract {
+abstract class GoalRepositoriesContract extends RepositoryContract {
 
     /** Microseconds: the precision both databases keep. */
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00.123456Z");
     private static final Instant UPDATED = Instant.parse("2026-11-26T11:30:00.654321Z");
 
-    private TestDatabase database;
-    private TestAbortedException unavailable;
     private GoalRepository goals;
 
-    abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void migrate() {
-        try {
-            database = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-            return;
-        }
-        goals = new GoalRepository(database.dsl());
+    @Override
+    protected void connect(DSLContext db) {
+        goals = new GoalRepository(db);
     }
 
-    @AfterAll
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        if (unavailable != null) {
-            Assumptions.abort(unavailable.getMessage());
-        }
-        database.begin();
+    @Override
+    protected void seed(DSLContext db) {
         for (String team : List.of("payments", "search")) {
-            database.dsl().insertInto(TEAM, TEAM.ID, TEAM.NAME, TEAM.CREATED_AT, TEAM.UPDATED_AT)
+            db.insertInto(TEAM, TEAM.ID, TEAM.NAME, TEAM.CREATED_AT, TEAM.UPDATED_AT)
                     .values(team, team, CREATED, CREATED).execute();
-        }
-    }
-
-    @AfterEach
-    void rollback() {
-        if (database != null) {
-            database.rollback();
         }
     }
 
@@ -140,7 +105,7 @@ abstract class GoalRepositoriesContract {
     @Test
     void deleting_a_team_deletes_its_goals() {
         goals.insert(List.of(goal("search", "a")));
-        database.dsl().deleteFrom(TEAM).where(TEAM.ID.eq("search")).execute();
+        dsl().deleteFrom(TEAM).where(TEAM.ID.eq("search")).execute();
 
         assertThat(goals.find(List.of("search"))).isEmpty();
     }

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class GoalRepositoriesOnH2IT extends GoalRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return H2TestDatabase.open();
     }
 }

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class GoalRepositoriesOnPostgresIT extends GoalRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return PostgresTestDatabase.open();
     }
 }

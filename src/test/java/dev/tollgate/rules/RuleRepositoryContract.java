@@ -4,66 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
-import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.RepositoryContract;
 
 /**
  * The rule repository against a real database migrated by db/migration: on H2
  * ({@link RuleRepositoryOnH2IT}) and PostgreSQL ({@link RuleRepositoryOnPostgresIT}). Each test
  * runs in a transaction that is rolled back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RuleRepositoryContract {
+abstract class RuleRepositoryContract extends RepositoryContract {
 
     /** Microseconds: the precision both databases keep. */
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456Z");
     private static final String LONGEST = "{\"name\":\"" + "x".repeat(Rules.MAX_DOCUMENT_LENGTH - 11) + "\"}";
 
-    private TestDatabase database;
-    private TestAbortedException unavailable;
     private RuleRepository rules;
 
-    abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void migrate() {
-        try {
-            database = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-            return;
-        }
-        rules = new RuleRepository(database.dsl());
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        if (unavailable != null) {
-            Assumptions.abort(unavailable.getMessage());
-        }
-        database.begin();
-    }
-
-    @AfterEach
-    void rollback() {
-        if (database != null) {
-            database.rollback();
-        }
+    @Override
+    protected void connect(DSLContext db) {
+        rules = new RuleRepository(db);
     }
 
     @Test

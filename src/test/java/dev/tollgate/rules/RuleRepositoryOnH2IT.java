@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class RuleRepositoryOnH2IT extends RuleRepositoryContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return H2TestDatabase.open();
     }
 }

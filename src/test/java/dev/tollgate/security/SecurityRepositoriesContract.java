@@ -11,80 +11,40 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.tollgate.api.InvalidInputException;
-import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.RepositoryContract;
 
 /**
  * Tokens, users and the audit log against a real database, migrated by db/migration. Written
  * once, run on H2 ({@link SecurityRepositoriesOnH2IT}) and PostgreSQL
  * ({@link SecurityRepositoriesOnPostgresIT}). Each test runs in a transaction that is rolled back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SecurityRepositoriesContract {
+abstract class SecurityRepositoriesContract extends RepositoryContract {
 
     /** Microseconds: the precision both databases keep. */
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123456Z");
 
-    private TestDatabase database;
-    /** Why the database is missing; each test reports it, so that none is skipped silently. */
-    private TestAbortedException unavailable;
     private ApiTokenRepository tokens;
     private UserAccountRepository users;
     private AuditEventRepository events;
     private final CurrentCaller callers = new CurrentCaller(SecurityContextHolder.getContextHolderStrategy());
 
-    abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void migrate() {
-        try {
-            database = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-            return;
-        }
-        tokens = new ApiTokenRepository(database.dsl());
-        users = new UserAccountRepository(database.dsl());
-        events = new AuditEventRepository(database.dsl());
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void begin() {
-        if (unavailable != null) {
-            Assumptions.abort(unavailable.getMessage());
-        }
-        database.begin();
-    }
-
-    @AfterEach
-    void rollback() {
-        if (database != null) {
-            database.rollback();
-        }
+    @Override
+    protected void connect(DSLContext db) {
+        tokens = new ApiTokenRepository(db);
+        users = new UserAccountRepository(db);
+        events = new AuditEventRepository(db);
     }
 
     private void team(String id) {
-        database.dsl().insertInto(TEAM).set(TEAM.ID, id).set(TEAM.NAME, "Team " + id)
+        dsl().insertInto(TEAM).set(TEAM.ID, id).set(TEAM.NAME, "Team " + id)
                 .set(TEAM.CREATED_AT, T0).set(TEAM.UPDATED_AT, T0).execute();
     }
 
@@ -203,7 +163,7 @@ abstract class SecurityRepositoriesContract {
         token("bound", "payments", T0, Scope.READ);
         token("free", null, T0, Scope.READ);
 
-        database.dsl().deleteFrom(TEAM).where(TEAM.ID.eq("payments")).execute();
+        dsl().deleteFrom(TEAM).where(TEAM.ID.eq("payments")).execute();
 
         assertThat(tokens.findActive(null)).extracting(ApiToken::id).containsExactly("free");
         assertThat(tokens.findByHash(TokenSecrets.hash("secret of bound"))).isEmpty();
@@ -269,7 +229,7 @@ abstract class SecurityRepositoriesContract {
         assertThat(users.delete("lena")).isFalse();
 
         assertThat(users.find("lena")).isEmpty();
-        assertThat(database.dsl().fetchCount(dev.tollgate.db.Tables.APP_USER_TEAM)).isZero();
+        assertThat(dsl().fetchCount(dev.tollgate.db.Tables.APP_USER_TEAM)).isZero();
     }
 
     @Test
@@ -278,7 +238,7 @@ abstract class SecurityRepositoriesContract {
         team("search");
         user("lena", Role.TEAM_LEAD, "payments", "search");
 
-        database.dsl().deleteFrom(TEAM).where(TEAM.ID.eq("payments")).execute();
+        dsl().deleteFrom(TEAM).where(TEAM.ID.eq("payments")).execute();
 
         assertThat(users.find("lena")).map(UserAccount::teams).contains(Set.of("search"));
     }

@@ -6,7 +6,7 @@ import dev.tollgate.testing.TestDatabase;
 class SecurityRepositoriesOnH2IT extends SecurityRepositoriesContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return H2TestDatabase.open();
     }
 }
