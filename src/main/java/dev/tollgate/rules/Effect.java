@@ -1,7 +1,7 @@
 package dev.tollgate.rules;
 
 /** What a result does to the verdict, weakest first: the verdict is the strongest enforced effect. */
-enum Effect {
+public enum Effect {
     NONE, WARN, WAIT, STOP, ROLLBACK;
 
     boolean strongerThan(Effect other) {

@@ -13,10 +13,10 @@ import dev.tollgate.delivery.TestRun;
  * evaluator then marks the rules that needed it ERROR (fail closed). {@link GateEvaluator} asks
  * each distinct question once, however many rules need it.
  */
-interface GateFacts {
+public interface GateFacts {
 
     /** One aggregate of one metric over {@code [from, to)}: of a service's stage, or of a team. */
-    record MetricQuestion(String metric, Aggregation aggregation, Instant from, Instant to, String service,
+    public record MetricQuestion(String metric, Aggregation aggregation, Instant from, Instant to, String service,
             String stage, String team) {
     }
 

@@ -7,5 +7,5 @@ import java.time.Instant;
  * null when unowned) go from {@code sourceStage} (null when the target is the first stage of the
  * service's path) into {@code targetStage}, at {@code now}?
  */
-record GateRequest(String service, String team, String version, String sourceStage, String targetStage, Instant now) {
+public record GateRequest(String service, String team, String version, String sourceStage, String targetStage, Instant now) {
 }

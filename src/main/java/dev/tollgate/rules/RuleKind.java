@@ -1,6 +1,6 @@
 package dev.tollgate.rules;
 
 /** The kinds of rule API.md "Rules" defines; each has its params record ({@link RuleParams}). */
-enum RuleKind {
+public enum RuleKind {
     THRESHOLD, BAKE_TIME, PROMOTION_ORDER, TESTS_PASSED, DEPLOYMENT_WINDOW, CHANGE_FAILURE_RATE, EXPRESSION
 }

@@ -40,6 +40,16 @@ class RuleRepository {
                 row.getVersion(), row.getScopeTeam(), row.getScopeService(), row.getDocument(), row.getUpdatedAt()));
     }
 
+    /** The rules a promotion of {@code service} (of {@code team}, null when unowned) may be gated by: its own, its team's and those of every service. */
+    List<StoredRule> applicable(String team, String service) {
+        Condition where = RULE.SCOPE_TEAM.isNull().and(RULE.SCOPE_SERVICE.isNull()).or(RULE.SCOPE_SERVICE.eq(service));
+        if (team != null) {
+            where = where.or(RULE.SCOPE_TEAM.eq(team));
+        }
+        return db.selectFrom(RULE).where(where).orderBy(RULE.ID).fetch(row -> new StoredRule(row.getId(),
+                row.getVersion(), row.getScopeTeam(), row.getScopeService(), row.getDocument(), row.getUpdatedAt()));
+    }
+
     /** Stores {@code document} as the next version of rule {@code id}; answers that version. */
     int save(String id, String team, String service, String document, Instant now, String actor) {
         int version = nextVersion(id);

@@ -1,6 +1,6 @@
 package dev.tollgate.rules;
 
 /** What a rule found (API.md "Promotion gate": a result's {@code status}). */
-enum RuleStatus {
+public enum RuleStatus {
     PASS, FAIL, WAIT, NO_DATA, ERROR
 }

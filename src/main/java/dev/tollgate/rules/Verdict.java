@@ -9,9 +9,9 @@ import java.util.Optional;
  * promote on success; look for any reason to fail). With WAIT, {@code retryAfter} is the longest
  * wait of the waiting rules: retrying sooner would only wait again.
  */
-record Verdict(Decision decision, Optional<Duration> retryAfter) {
+public record Verdict(Decision decision, Optional<Duration> retryAfter) {
 
-    enum Decision {
+    public enum Decision {
         PROMOTE, WAIT, STOP, ROLLBACK
     }
 

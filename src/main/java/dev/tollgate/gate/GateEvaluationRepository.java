@@ -1,0 +1,143 @@
+package dev.tollgate.gate;
+
+import static dev.tollgate.db.Tables.GATE_EVALUATION;
+import static dev.tollgate.db.Tables.GATE_THRESHOLD_FAILURE;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import dev.tollgate.rules.GateDecision.FailedThreshold;
+import dev.tollgate.rules.RuleOutcome;
+import dev.tollgate.rules.Verdict;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every gate evaluation as answered ({@code gate_evaluation}), and the THRESHOLD failures among them. */
+@Repository
+class GateEvaluationRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<RuleOutcome>> OUTCOMES = new TypeReference<>() {
+    };
+
+    private final DSLContext db;
+
+    GateEvaluationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Which evaluations a list shows; null fields do not narrow it, {@code teams} null means every team. */
+    record Filter(String service, String stage, Verdict.Decision verdict, Instant from, Instant to, Set<String> teams,
+            int limit) {
+    }
+
+    void save(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+        AppliedOverride override = evaluation.override();
+        db.insertInto(GATE_EVALUATION)
+                .set(GATE_EVALUATION.ID, evaluation.id())
+                .set(GATE_EVALUATION.SERVICE, evaluation.service())
+                .set(GATE_EVALUATION.TEAM, team)
+                .set(GATE_EVALUATION.VERSION, evaluation.version())
+                .set(GATE_EVALUATION.STAGE, evaluation.stage())
+                .set(GATE_EVALUATION.SOURCE_STAGE, evaluation.sourceStage())
+                .set(GATE_EVALUATION.PIPELINE_RUN, evaluation.pipelineRun())
+                .set(GATE_EVALUATION.VERDICT, evaluation.verdict().name())
+                .set(GATE_EVALUATION.RETRY_AFTER_SECONDS, evaluation.retryAfter())
+                .set(GATE_EVALUATION.EVALUATED_AT, evaluation.evaluatedAt())
+                .set(GATE_EVALUATION.DURATION_MS, (int) Math.min(Integer.MAX_VALUE, evaluation.durationMs()))
+                .set(GATE_EVALUATION.RESULTS, JSON.writeValueAsString(evaluation.results()))
+                .set(GATE_EVALUATION.WARNINGS, evaluation.warnings().isEmpty() ? null : String.join("\n", evaluation.warnings()))
+                .set(GATE_EVALUATION.OVERRIDE_ID, override == null ? null : override.id())
+                .set(GATE_EVALUATION.OVERRIDE_BY, override == null ? null : override.by())
+                .set(GATE_EVALUATION.OVERRIDE_REASON, override == null ? null : override.reason())
+                .set(GATE_EVALUATION.OVERRIDE_EXPIRES_AT, override == null ? null : override.expiresAt())
+                .set(GATE_EVALUATION.OVERRIDDEN_VERDICT, override == null ? null : override.overriddenVerdict().name())
+                .set(GATE_EVALUATION.ASKED_BY, askedBy)
+                .execute();
+        if (!failed.isEmpty()) {
+            var insert = db.insertInto(GATE_THRESHOLD_FAILURE, GATE_THRESHOLD_FAILURE.SERVICE, GATE_THRESHOLD_FAILURE.STAGE,
+                    GATE_THRESHOLD_FAILURE.RULE_ID, GATE_THRESHOLD_FAILURE.FAILED_AT, GATE_THRESHOLD_FAILURE.EVALUATION_ID);
+            for (FailedThreshold failure : failed) {
+                insert = insert.values(evaluation.service(), failure.stage(), failure.rule(), evaluation.evaluatedAt(),
+                        evaluation.id());
+            }
+            insert.execute();
+        }
+    }
+
+    Optional<GateEvaluation> find(String id) {
+        return db.selectFrom(GATE_EVALUATION).where(GATE_EVALUATION.ID.eq(id)).fetchOptional(row -> read(row));
+    }
+
+    /** The team of the service when it was asked (null for an unowned service). */
+    Optional<String> teamOf(String id) {
+        return db.select(GATE_EVALUATION.TEAM).from(GATE_EVALUATION).where(GATE_EVALUATION.ID.eq(id))
+                .fetchOptional(GATE_EVALUATION.TEAM);
+    }
+
+    /** Newest first. */
+    List<GateEvaluation> list(Filter filter) {
+        Condition where = DSL.trueCondition();
+        if (filter.service() != null) {
+            where = where.and(GATE_EVALUATION.SERVICE.eq(filter.service()));
+        }
+        if (filter.stage() != null) {
+            where = where.and(GATE_EVALUATION.STAGE.eq(filter.stage()));
+        }
+        if (filter.verdict() != null) {
+            where = where.and(GATE_EVALUATION.VERDICT.eq(filter.verdict().name()));
+        }
+        if (filter.from() != null) {
+            where = where.and(GATE_EVALUATION.EVALUATED_AT.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            where = where.and(GATE_EVALUATION.EVALUATED_AT.lt(filter.to()));
+        }
+        if (filter.teams() != null) {
+            where = where.and(GATE_EVALUATION.TEAM.in(filter.teams()));
+        }
+        return db.selectFrom(GATE_EVALUATION).where(where)
+                .orderBy(GATE_EVALUATION.EVALUATED_AT.desc(), GATE_EVALUATION.ID.desc())
+                .limit(filter.limit()).fetch(row -> read(row));
+    }
+
+    /** The latest evaluation per stage of a service: what the service view shows beside each stage. */
+    List<GateEvaluation> latestPerStage(String service) {
+        var latest = db.select(GATE_EVALUATION.STAGE, DSL.max(GATE_EVALUATION.EVALUATED_AT).as("at"))
+                .from(GATE_EVALUATION).where(GATE_EVALUATION.SERVICE.eq(service))
+                .groupBy(GATE_EVALUATION.STAGE).asTable("latest");
+        return db.select(GATE_EVALUATION.fields()).from(GATE_EVALUATION)
+                .join(latest).on(GATE_EVALUATION.STAGE.eq(latest.field(GATE_EVALUATION.STAGE))
+                        .and(GATE_EVALUATION.EVALUATED_AT.eq(latest.field("at", Instant.class))))
+                .where(GATE_EVALUATION.SERVICE.eq(service))
+                .orderBy(GATE_EVALUATION.STAGE, GATE_EVALUATION.ID.desc())
+                .fetch(row -> read(row));
+    }
+
+    List<String> thresholdFailuresSince(String service, String stage, Instant since) {
+        return db.selectDistinct(GATE_THRESHOLD_FAILURE.RULE_ID).from(GATE_THRESHOLD_FAILURE)
+                .where(GATE_THRESHOLD_FAILURE.SERVICE.eq(service)).and(GATE_THRESHOLD_FAILURE.STAGE.eq(stage))
+                .and(GATE_THRESHOLD_FAILURE.FAILED_AT.ge(since))
+                .orderBy(GATE_THRESHOLD_FAILURE.RULE_ID).fetch(GATE_THRESHOLD_FAILURE.RULE_ID);
+    }
+
+    private static GateEvaluation read(Record record) {
+        var row = record.into(GATE_EVALUATION);
+        AppliedOverride override = row.getOverrideId() == null ? null
+                : new AppliedOverride(row.getOverrideId(), row.getOverrideBy(), row.getOverrideReason(),
+                        row.getOverrideExpiresAt(), Verdict.Decision.valueOf(row.getOverriddenVerdict()));
+        return new GateEvaluation(row.getId(), row.getService(), row.getVersion(), row.getStage(), row.getSourceStage(),
+                Verdict.Decision.valueOf(row.getVerdict()), row.getRetryAfterSeconds(), row.getEvaluatedAt(),
+                row.getDurationMs(), row.getPipelineRun(), JSON.readValue(row.getResults(), OUTCOMES),
+                row.getWarnings() == null ? List.of() : Arrays.asList(row.getWarnings().split("\n")), override);
+    }
+}
