@@ -3,6 +3,7 @@ package dev.tollgate.security;
 import static dev.tollgate.testing.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,6 +65,18 @@ class AuthorisationMatrixIT {
 
     private static String deployment(String service) {
         return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", \"status\": \"STARTED\"}";
+    }
+
+    /** The application's clock (tests may move it forward), for bodies that name a time ahead of it. */
+    private static Clock serverClock;
+
+    private static String question(String service) {
+        return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\"}";
+    }
+
+    private static String override(String service) {
+        return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"reason\": \"A known flaky alarm, see INC-1\", "
+                + "\"expiresAt\": \"" + serverClock.instant().plus(Duration.ofHours(12)) + "\"}";
     }
 
     static final Endpoint[] ENDPOINTS = {
@@ -143,6 +156,23 @@ class AuthorisationMatrixIT {
         new Endpoint("DELETE /api/v1/rules/{rule}", Scope.ADMIN, Binding.TEAM, 204,
                 (api, team) -> api.delete(api.put("/api/v1/rules/" + unique("rule")).asAdmin()
                         .json(rule("{\"team\": \"" + team + "\"}")).send().expectStatus(201).header("Location"))),
+        new Endpoint("POST /api/v1/gate-evaluations", Scope.GATE, Binding.TEAM, 201,
+                (api, team) -> api.post("/api/v1/gate-evaluations").json(question(api.createService(unique("svc"), team)))),
+        new Endpoint("GET /api/v1/gate-evaluations", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/gate-evaluations")),
+        new Endpoint("GET /api/v1/gate-evaluations/{id}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(api.post("/api/v1/gate-evaluations").asAdmin()
+                        .json(question(api.createService(unique("svc"), team))).send().expectStatus(201).header("Location"))),
+        new Endpoint("POST /api/v1/overrides", Scope.OVERRIDE, Binding.TEAM, 201,
+                (api, team) -> api.post("/api/v1/overrides").json(override(api.createService(unique("svc"), team)))),
+        new Endpoint("GET /api/v1/overrides", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/overrides")),
+        new Endpoint("GET /api/v1/overrides/{id}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(api.post("/api/v1/overrides").asAdmin()
+                        .json(override(api.createService(unique("svc"), team))).send().expectStatus(201).header("Location"))),
+        new Endpoint("DELETE /api/v1/overrides/{id}", Scope.OVERRIDE, Binding.TEAM, 204,
+                (api, team) -> api.delete(api.post("/api/v1/overrides").asAdmin()
+                        .json(override(api.createService(unique("svc"), team))).send().expectStatus(201).header("Location"))),
         new Endpoint("GET /v3/api-docs", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/v3/api-docs")),
         new Endpoint("GET /actuator/prometheus", Scope.READ, Binding.ANY, 200,
@@ -181,8 +211,9 @@ class AuthorisationMatrixIT {
     @BeforeAll
     void issueTokens() {
         api = new ApiClient(port);
+        serverClock = clock;
         homeTeam = api.createTeam(unique("home"));
-        for (Scope scope : EnumSet.of(Scope.READ, Scope.INGEST, Scope.ADMIN)) {
+        for (Scope scope : EnumSet.allOf(Scope.class)) {
             withScope.put(scope, api.createToken(null, scope.wireName()));
             boundToHome.put(scope, api.createToken(homeTeam, scope.wireName()));
             withoutScope.put(scope, api.createToken(null, EnumSet.complementOf(EnumSet.of(scope, Scope.ADMIN)).stream()

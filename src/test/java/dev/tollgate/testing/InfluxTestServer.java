@@ -42,6 +42,124 @@ public final class InfluxTestServer {
     }
 
     private static String start() {
+        return Own.start().url();
+    }
+
+    /**
+     * An InfluxDB of a test's own, which the test may stop, start again and pause (a server that
+     * hangs rather than refuses), without disturbing the shared one. Destroyed when the JVM ends.
+     */
+    public static final class Own {
+
+        private final Path dir;
+        private final Path config;
+        private final String url;
+        private Process process;
+
+        private Own(Path dir, Path config, String url) {
+            this.dir = dir;
+            this.config = config;
+            this.url = url;
+        }
+
+        /** Starts a new server; skipped (or failed, on CI) without influxd. */
+        public static Own start() {
+            requireInfluxd();
+            try {
+                Path dir = Files.createTempDirectory("tollgate-influx-");
+                int port = freePort();
+                int bindPort = freePort();
+                Path config = dir.resolve("influxdb.conf");
+                Files.writeString(config, CONFIG.formatted(bindPort, dir, dir, dir, port));
+                Own own = new Own(dir, config, "http://127.0.0.1:" + port);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    own.stop();
+                    deleteQuietly(dir);
+                }));
+                own.run();
+                return own;
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start " + INFLUXD, e);
+            }
+        }
+
+        public String url() {
+            return url;
+        }
+
+        /** Starts the server again on its port and data, after {@link #stop()}. */
+        public synchronized void run() {
+            if (process != null && process.isAlive()) {
+                return;
+            }
+            try {
+                process = new ProcessBuilder(INFLUXD, "run", "-config", config.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("influxd.log").toFile()))
+                        .start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start " + INFLUXD, e);
+            }
+            waitForPing(url, process, dir);
+        }
+
+        /** Stops the server and waits until it is gone: connections are refused from then on. */
+        public synchronized void stop() {
+            if (process != null) {
+                process.destroy();
+                try {
+                    process.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Freezes the server (SIGSTOP): connections are accepted and never answered, as a hung server does. */
+        public void pause() {
+            signal("STOP");
+        }
+
+        public void resume() {
+            signal("CONT");
+        }
+
+        private void signal(String signal) {
+            try {
+                new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not signal influxd", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final String CONFIG = """
+            reporting-disabled = true
+            bind-address = "127.0.0.1:%d"
+            [meta]
+              dir = "%s/meta"
+            [data]
+              dir = "%s/data"
+              wal-dir = "%s/wal"
+              query-log-enabled = false
+              wal-fsync-delay = "0s"
+            [coordinator]
+              query-timeout = "10s"
+            [http]
+              enabled = true
+              bind-address = "127.0.0.1:%d"
+              auth-enabled = false
+              log-enabled = false
+              max-body-size = 0
+            [monitor]
+              store-enabled = false
+            [continuous_queries]
+              enabled = false
+            """;
+
+    private static void requireInfluxd() {
         if (!Files.isExecutable(Path.of(INFLUXD))) {
             String message = "InfluxDB not found at " + INFLUXD + "; install it with: sudo apt-get install influxdb"
                     + " (the tests start it themselves with their own configuration; stop Debian's service with"
@@ -49,49 +167,7 @@ public final class InfluxTestServer {
             if ("true".equals(System.getenv("CI"))) {
                 throw new AssertionError(message + " (CI=true, so this fails instead of skipping)");
             }
-            return Assumptions.abort(message);
-        }
-        try {
-            Path dir = Files.createTempDirectory("tollgate-influx-");
-            int port = freePort();
-            int bindPort = freePort();
-            Path config = dir.resolve("influxdb.conf");
-            Files.writeString(config, """
-                    reporting-disabled = true
-                    bind-address = "127.0.0.1:%d"
-                    [meta]
-                      dir = "%s/meta"
-                    [data]
-                      dir = "%s/data"
-                      wal-dir = "%s/wal"
-                      query-log-enabled = false
-                      wal-fsync-delay = "0s"
-                    [coordinator]
-                      query-timeout = "10s"
-                    [http]
-                      enabled = true
-                      bind-address = "127.0.0.1:%d"
-                      auth-enabled = false
-                      log-enabled = false
-                      max-body-size = 0
-                    [monitor]
-                      store-enabled = false
-                    [continuous_queries]
-                      enabled = false
-                    """.formatted(bindPort, dir, dir, dir, port));
-            Process process = new ProcessBuilder(INFLUXD, "run", "-config", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("influxd.log").toFile())
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                process.destroy();
-                deleteQuietly(dir);
-            }));
-            String base = "http://127.0.0.1:" + port;
-            waitForPing(base, process, dir);
-            return base;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + INFLUXD, e);
+            Assumptions.abort(message);
         }
     }
 

@@ -51,10 +51,40 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /**
+     * The JDBC URL of a new, empty schema, for a whole application to migrate and use (with
+     * {@link #user()} and {@link #password()}); the schema is dropped when the JVM exits.
+     */
+    public static String emptySchemaUrl() {
+        String url = setting("TOLLGATE_TEST_POSTGRES_URL", DEFAULT_URL);
+        String schema = "tollgate_app_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create schema " + schema + " in " + url, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            } catch (SQLException | RuntimeException e) {
+                // A schema left behind in a test database is harmless.
+            }
+        }));
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    public static String user() {
+        return setting("TOLLGATE_TEST_POSTGRES_USER", "tollgate");
+    }
+
+    public static String password() {
+        return setting("TOLLGATE_TEST_POSTGRES_PASSWORD", "tollgate");
+    }
+
     private static Connection connect(String url) {
         Properties properties = new Properties();
-        properties.setProperty("user", setting("TOLLGATE_TEST_POSTGRES_USER", "tollgate"));
-        properties.setProperty("password", setting("TOLLGATE_TEST_POSTGRES_PASSWORD", "tollgate"));
+        properties.setProperty("user", user());
+        properties.setProperty("password", password());
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("loginTimeout", "10");
         try {

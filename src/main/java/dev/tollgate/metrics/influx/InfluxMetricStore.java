@@ -1,5 +1,7 @@
 package dev.tollgate.metrics.influx;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,7 +216,24 @@ class InfluxMetricStore implements MetricStore {
         }
     }
 
+    /**
+     * The failure in words a caller may read: whether InfluxDB was unreachable, too slow or said
+     * no. Its own message (a URL, a class name, a query) goes to the log only.
+     */
     private static MetricStoreUnavailableException unavailable(String what, RuntimeException e) {
-        return new MetricStoreUnavailableException("InfluxDB could not " + what + " metrics: " + e.getMessage(), e);
+        log.warn("InfluxDB could not {} metrics", what, e);
+        return new MetricStoreUnavailableException("InfluxDB could not " + what + " metrics: " + reason(e), e);
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) {
+                return "it did not answer in time";
+            }
+            if (cause instanceof IOException) {
+                return "it cannot be reached";
+            }
+        }
+        return "it answered with an error";
     }
 }
