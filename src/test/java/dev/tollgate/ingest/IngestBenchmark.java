@@ -1,15 +1,11 @@
 package dev.tollgate.ingest;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
-
-import com.sun.tools.attach.VirtualMachine;
 
 import dev.tollgate.testing.InfluxTestServer;
+import dev.tollgate.testing.TollgateProcess;
 
 /**
  * The ingest benchmark of issue 3, side by side: line protocol, 1,000 series (20 teams × 25
@@ -56,9 +45,6 @@ public final class IngestBenchmark {
     private static final int JSON_POINTS_PER_POST = 5_000;
     private static final String TOKEN = "bench-" + "0123456789abcdef".repeat(3);
 
-    /** Set when a request failed: the Tollgates then keep their data folders and logs. */
-    private static volatile boolean failed;
-
     private final int lines;
     private final int jsonPoints;
     private final int writers;
@@ -83,13 +69,7 @@ public final class IngestBenchmark {
         int jsonPoints = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int writers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         String targets = args.length > 3 ? args[3] : "abc";
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(file -> file.getFileName().toString().matches("tollgate-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "No target/tollgate-*.jar: build it first (./mvnw -DskipTests package)"));
-        }
-        new IngestBenchmark(lines, jsonPoints, writers, targets, jar).run();
+        new IngestBenchmark(lines, jsonPoints, writers, targets, TollgateProcess.jar()).run();
         System.exit(0);
     }
 
@@ -110,24 +90,26 @@ public final class IngestBenchmark {
             System.out.printf(Locale.ROOT, "(c) InfluxDB directly:             %,12.0f lines/s%n", c);
         }
         if (targets.contains("a")) {
-            try (Tollgate tollgate = Tollgate.start(jar, List.of())) {
-                double a = writeLines(tollgate, warmUp, bodies);
+            try (TollgateProcess tollgate = TollgateProcess.start(jar, List.of(), TOKEN)) {
+                double a = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
                 System.out.printf(Locale.ROOT, "(a) Tollgate on its H2 store:      %,12.0f lines/s   a/c = %.2f (target >= 1)"
                         + "   %s%n", a, a / c, tollgate.heap());
-                System.out.println("    " + tollgate.storeFigures());
-                String metrics = tollgate.url + "/api/v1/metrics";
-                post(metrics, jsonBodies(WARM_UP_POSTS, end.minus(Duration.ofDays(2))), TOKEN, "application/json");
-                double json = jsonPoints / post(metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
-                        end.minus(Duration.ofHours(12))), TOKEN, "application/json");
+                System.out.println("    " + storeFigures(tollgate));
+                String metrics = tollgate.url() + "/api/v1/metrics";
+                double json = tollgate.measuring(() -> {
+                    post(metrics, jsonBodies(WARM_UP_POSTS, end.minus(Duration.ofDays(2))), TOKEN, "application/json");
+                    return jsonPoints / post(metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
+                            end.minus(Duration.ofHours(12))), TOKEN, "application/json");
+                });
                 System.out.printf(Locale.ROOT, "    JSON /api/v1/metrics:          %,12.0f points/s (target >= 100,000;"
                         + " %,d points, %,d a POST)   %s%n", json, jsonPoints, JSON_POINTS_PER_POST, tollgate.heap());
             }
         }
         if (targets.contains("b")) {
             // The adapter creates its database when it is missing.
-            try (Tollgate tollgate = Tollgate.start(jar, List.of("--tollgate.influx.url=" + influx,
-                    "--tollgate.influx.database=bench_tollgate"))) {
-                double b = writeLines(tollgate, warmUp, bodies);
+            try (TollgateProcess tollgate = TollgateProcess.start(jar, List.of("--tollgate.influx.url=" + influx,
+                    "--tollgate.influx.database=bench_tollgate"), TOKEN)) {
+                double b = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
                 System.out.printf(Locale.ROOT, "(b) Tollgate on InfluxDB:          %,12.0f lines/s   b/c = %.2f   %s%n",
                         b, b / c, tollgate.heap());
             }
@@ -136,9 +118,9 @@ public final class IngestBenchmark {
     }
 
     /** Lines per second into {@code tollgate}'s /api/v1/write, after the warm-up. */
-    private double writeLines(Tollgate tollgate, List<byte[]> warmUp, List<byte[]> bodies) throws Exception {
-        tollgate.createCatalog();
-        String write = tollgate.url + "/api/v1/write";
+    private double writeLines(TollgateProcess tollgate, List<byte[]> warmUp, List<byte[]> bodies) throws Exception {
+        createCatalog(tollgate);
+        String write = tollgate.url() + "/api/v1/write";
         post(write, warmUp, TOKEN, "text/plain");
         return lines / post(write, bodies, TOKEN, "text/plain");
     }
@@ -237,7 +219,6 @@ public final class IngestBenchmark {
                 continue;
             }
             if (response.statusCode() / 100 != 2) {
-                failed = true;
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }
             return;
@@ -248,153 +229,28 @@ public final class IngestBenchmark {
         send(influx + "/query?q=" + statement.replace(" ", "+"), new byte[0], null, "application/x-www-form-urlencoded");
     }
 
-    /** A packaged Tollgate in a process of its own, on a fresh H2 file, with the bootstrap token. */
-    private static final class Tollgate implements AutoCloseable {
-
-        private final Process process;
-        private final String url;
-        private final Path dataDir;
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final AtomicLong peakHeap = new AtomicLong();
-        private JMXConnector jmx;
-        private MemoryMXBean memory;
-
-        private Tollgate(Process process, String url, Path dataDir) {
-            this.process = process;
-            this.url = url;
-            this.dataDir = dataDir;
+    /** The catalog the lines write to: 20 teams of 25 services, each with the stages beta and prod. */
+    private static void createCatalog(TollgateProcess tollgate) throws Exception {
+        StringBuilder config = new StringBuilder("{\"teams\":[");
+        for (int team = 0; team < TEAMS; team++) {
+            config.append(team == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\":\"team-%02d\",\"name\":\"Team %d\"}", team, team));
         }
-
-        static Tollgate start(Path jar, List<String> arguments) throws Exception {
-            Path dataDir = Files.createTempDirectory("tollgate-bench-");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m"));
-            // For profiling, e.g. BENCH_JVM_OPTIONS=-XX:StartFlightRecording=filename=a.jfr
-            String options = System.getenv("BENCH_JVM_OPTIONS");
-            if (options != null && !options.isBlank()) {
-                command.addAll(List.of(options.trim().split("\\s+")));
-            }
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                    "--tollgate.data-dir=" + dataDir, "--logging.level.root=WARN"));
-            command.addAll(arguments);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("tollgate.log").toFile());
-            builder.environment().put("TOLLGATE_BOOTSTRAP_TOKEN", TOKEN);
-            builder.environment().remove("TOLLGATE_ADMIN_PASSWORD");
-            Tollgate tollgate = new Tollgate(builder.start(), "http://127.0.0.1:" + port, dataDir);
-            tollgate.awaitHealthy();
-            tollgate.watchHeap();
-            return tollgate;
+        config.append("],\"services\":[");
+        for (int service = 0; service < TEAMS * SERVICES_PER_TEAM; service++) {
+            config.append(service == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\":\"%s\",\"team\":\"team-%02d\",\"stages\":[\"beta\",\"prod\"]}", service(service),
+                    service / SERVICES_PER_TEAM));
         }
+        config.append("]}");
+        tollgate.put("/api/v1/config", config.toString());
+    }
 
-        private void awaitHealthy() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Tollgate stopped; see " + dataDir.resolve("tollgate.log"));
-                }
-                try {
-                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // Not listening yet.
-                }
-                Thread.sleep(200);
-            }
-            throw new IllegalStateException("Tollgate did not start in 90 s; see " + dataDir.resolve("tollgate.log"));
-        }
-
-        /** The catalog the lines write to: 20 teams of 25 services, each with the stages beta and prod. */
-        void createCatalog() throws Exception {
-            StringBuilder config = new StringBuilder("{\"teams\":[");
-            for (int team = 0; team < TEAMS; team++) {
-                config.append(team == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"id\":\"team-%02d\",\"name\":\"Team %d\"}", team, team));
-            }
-            config.append("],\"services\":[");
-            for (int service = 0; service < TEAMS * SERVICES_PER_TEAM; service++) {
-                config.append(service == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"id\":\"%s\",\"team\":\"team-%02d\",\"stages\":[\"beta\",\"prod\"]}", service(service),
-                        service / SERVICES_PER_TEAM));
-            }
-            config.append("]}");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/config"))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(config.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("PUT /api/v1/config answered " + response.statusCode() + ": " + response.body());
-            }
-        }
-
-        /** The embedded store's flushes and the JVM's GC pauses so far, from /actuator/prometheus. */
-        String storeFigures() throws Exception {
-            String text = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
-                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return String.format(Locale.ROOT, "flushes: %.0f taking %.1f s; GC pauses: %.1f s",
-                    sum(text, "tollgate_metrics_store_flushes_seconds_count"),
-                    sum(text, "tollgate_metrics_store_flushes_seconds_sum"), sum(text, "jvm_gc_pause_seconds_sum"));
-        }
-
-        private static double sum(String prometheus, String name) {
-            return prometheus.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-        }
-
-        /**
-         * Watches the heap through the attach API: its use sampled every 50 ms (its peak, garbage
-         * included, bounded by -Xmx512m) and, at each report, what is live after a full GC.
-         */
-        private void watchHeap() throws Exception {
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
-            try {
-                jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-            } finally {
-                vm.detach();
-            }
-            memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-            Thread sampler = new Thread(() -> {
-                try {
-                    while (process.isAlive()) {
-                        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        Thread.sleep(50);
-                    }
-                } catch (Exception stopped) {
-                    // The process ended or the benchmark is closing it.
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        /** The heap's peak so far, and what is live after a full GC now. */
-        String heap() {
-            memory.gc();
-            return String.format(Locale.ROOT, "heap: peak %d MiB, live %d MiB", peakHeap.get() >> 20,
-                    memory.getHeapMemoryUsage().getUsed() >> 20);
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (jmx != null) {
-                jmx.close();
-            }
-            process.destroy();
-            process.waitFor();
-            if (failed) {
-                System.out.println("Tollgate's log: " + dataDir.resolve("tollgate.log"));
-                return;
-            }
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+    /** The embedded store's flushes and the JVM's GC pauses so far, from /actuator/prometheus. */
+    private static String storeFigures(TollgateProcess tollgate) throws Exception {
+        String text = tollgate.prometheus();
+        return String.format(Locale.ROOT, "flushes: %.0f taking %.1f s; GC pauses: %.1f s",
+                TollgateProcess.sum(text, "tollgate_metrics_store_flushes_seconds_count"),
+                TollgateProcess.sum(text, "tollgate_metrics_store_flushes_seconds_sum"), TollgateProcess.sum(text, "jvm_gc_pause_seconds_sum"));
     }
 }

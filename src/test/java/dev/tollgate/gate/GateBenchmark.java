@@ -1,0 +1,293 @@
+package dev.tollgate.gate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import dev.tollgate.testing.InfluxTestServer;
+import dev.tollgate.testing.TollgateProcess;
+
+/**
+ * The gate benchmark of issue 4: 50 services (5 teams of 10) with the stages beta → gamma → prod,
+ * 10 rules a service of every kind, thirty days of minute data (requests, errors and latency of
+ * each service and stage: 19.4 million points); then 32 concurrent clients ask the gate for a
+ * minute, after a warm-up. Prints evaluations per second and the p50 and p99 latency the clients
+ * see; and, in the same run, how long InfluxDB takes to answer the same aggregates directly (the
+ * same lines written into it, the same 32 clients, one InfluxQL request per evaluation). Targets on
+ * a 2-core machine: p99 at most 5 ms and at least 2,000 evaluations per second on the embedded
+ * store. Not part of the suite: a measurement, not a test. Run it with {@code bench/run gate}.
+ */
+public final class GateBenchmark {
+
+    private static final int TEAMS = 5;
+    private static final int SERVICES_PER_TEAM = 10;
+    private static final int SERVICES = TEAMS * SERVICES_PER_TEAM;
+    private static final String[] STAGES = { "beta", "gamma", "prod" };
+    private static final int SERIES = SERVICES * STAGES.length;
+    private static final int DAYS = 30;
+    private static final int MINUTES_PER_POST = 30;
+    private static final int WRITERS = 4;
+    private static final String VERSION = "2.0.0";
+    private static final String TOKEN = "bench-" + "0123456789abcdef".repeat(3);
+
+    private final int clients;
+    private final Duration measured;
+    private final Duration warmUp;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GateBenchmark(int clients, Duration measured, Duration warmUp) {
+        this.clients = clients;
+        this.measured = measured;
+        this.warmUp = warmUp;
+    }
+
+    /** Arguments: [concurrent clients (32)] [seconds measured (60)] [seconds of warm-up (15)]. */
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        Duration measured = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
+        Duration warmUp = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15);
+        new GateBenchmark(clients, measured, warmUp).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = end.minus(Duration.ofDays(DAYS));
+        int posts = DAYS * 24 * 60 / MINUTES_PER_POST;
+        System.out.printf(Locale.ROOT, "%d services x %d stages, 10 rules a service, %,d points over %d days"
+                + " (%,d lines of 3 fields); %d clients for %d s after %d s of warm-up; %d cores%n", SERVICES,
+                STAGES.length, 3L * SERIES * DAYS * 24 * 60, DAYS, (long) SERIES * DAYS * 24 * 60, clients,
+                measured.toSeconds(), warmUp.toSeconds(), Runtime.getRuntime().availableProcessors());
+        IntFunction<byte[]> body = post -> lines(start.plus(Duration.ofMinutes((long) post * MINUTES_PER_POST)));
+
+        String influx = InfluxTestServer.url();
+        send(HttpRequest.newBuilder(URI.create(influx + "/query?q=CREATE+DATABASE+bench_gate"))
+                .POST(HttpRequest.BodyPublishers.noBody()), 200);
+        long started = System.nanoTime();
+        write(influx + "/write?db=bench_gate&precision=s", null, posts, body);
+        System.out.printf(Locale.ROOT, "InfluxDB loaded in %.0f s%n", (System.nanoTime() - started) / 1e9);
+
+        try (TollgateProcess tollgate = TollgateProcess.start(TollgateProcess.jar(), List.of(), TOKEN)) {
+            tollgate.measuring(() -> {
+                setUp(tollgate, end);
+                long loading = System.nanoTime();
+                write(tollgate.url() + "/api/v1/write?precision=s", TOKEN, posts, body);
+                System.out.printf(Locale.ROOT, "Tollgate loaded in %.0f s   %s%n", (System.nanoTime() - loading) / 1e9,
+                        tollgate.heap());
+                Figures gate = load(index -> gateRequest(tollgate.url(), index));
+                System.out.printf(Locale.ROOT, "Gate on the embedded store: %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms"
+                        + "   (targets: >= 2,000/s, p99 <= 5 ms)   %s%n", gate.perSecond(), gate.p50(), gate.p99(),
+                        tollgate.heap());
+                String scraped = tollgate.prometheus();
+                System.out.printf(Locale.ROOT, "    verdicts: %s%n", verdicts(scraped));
+                return null;
+            });
+        }
+        Figures direct = load(index -> influxRequest(influx, index));
+        System.out.printf(Locale.ROOT, "InfluxDB directly, the same aggregates (3 InfluxQL statements an evaluation):"
+                + " %,8.0f/s   p50 %6.2f ms   p99 %6.2f ms%n", direct.perSecond(), direct.p50(), direct.p99());
+    }
+
+    /** Teams, services, rules, deployments and test runs: every version 2.0.0 is ready for prod. */
+    private static void setUp(TollgateProcess tollgate, Instant now) throws Exception {
+        StringBuilder config = new StringBuilder("{\"teams\":[");
+        for (int team = 0; team < TEAMS; team++) {
+            config.append(team == 0 ? "" : ",").append("{\"id\":\"team-").append(team).append("\",\"name\":\"Team ")
+                    .append(team).append("\"}");
+        }
+        config.append("],\"services\":[");
+        for (int service = 0; service < SERVICES; service++) {
+            config.append(service == 0 ? "" : ",").append("{\"id\":\"").append(service(service))
+                    .append("\",\"team\":\"team-").append(service / SERVICES_PER_TEAM)
+                    .append("\",\"stages\":[\"beta\",\"gamma\",\"prod\"]}");
+        }
+        tollgate.put("/api/v1/config", config.append("]}").toString());
+        for (int service = 0; service < SERVICES; service++) {
+            String id = service(service);
+            for (String[] rule : rules()) {
+                tollgate.put("/api/v1/rules/" + id + "-" + rule[0], "{\"name\": \"" + rule[0] + "\", \"scope\": {\"service\": \""
+                        + id + "\"}, " + rule[1] + "}");
+            }
+            deployed(tollgate, id, "prod", "1.8.0", now.minus(Duration.ofDays(20)));
+            deployed(tollgate, id, "prod", "1.9.0", now.minus(Duration.ofDays(10)));
+            deployed(tollgate, id, "beta", VERSION, now.minus(Duration.ofDays(3)));
+            deployed(tollgate, id, "gamma", VERSION, now.minus(Duration.ofDays(2)));
+            for (String stage : List.of("beta", "gamma")) {
+                tollgate.post("/api/v1/test-runs", "{\"service\": \"" + id + "\", \"stage\": \"" + stage
+                        + "\", \"version\": \"" + VERSION + "\", \"suite\": \"integration\", \"passed\": 250, \"failed\": 0}");
+            }
+        }
+    }
+
+    /** Ten rules of every kind, as a team would set them. */
+    private static List<String[]> rules() {
+        String threshold = "\"kind\": \"THRESHOLD\", \"params\": {\"metric\": \"%s\", \"aggregation\": \"%s\", \"window\": \"%s\","
+                + " \"operator\": \"%s\", \"threshold\": %s%s}";
+        return List.of(
+                new String[] { "error-rate-15m", threshold.formatted("http.errors", "sum", "PT15M", ">", "0.05", ", \"per\": \"http.requests\"") },
+                new String[] { "error-rate-1h", threshold.formatted("http.errors", "sum", "PT1H", ">", "0.05", ", \"per\": \"http.requests\"") },
+                new String[] { "latency-p99", threshold.formatted("http.latency_ms", "p99", "PT15M", ">", "2000", "") },
+                new String[] { "traffic", threshold.formatted("http.requests", "sum", "PT15M", "<", "1", "") },
+                new String[] { "bake", "\"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}" },
+                new String[] { "order", "\"stages\": [\"prod\"], \"kind\": \"PROMOTION_ORDER\", \"params\": {}" },
+                new String[] { "tests", "\"kind\": \"TESTS_PASSED\", \"params\": {}" },
+                new String[] { "window", "\"kind\": \"DEPLOYMENT_WINDOW\", \"params\": {\"timezone\": \"UTC\", \"allow\": [{\"days\":"
+                        + " [\"MON\", \"TUE\", \"WED\", \"THU\", \"FRI\", \"SAT\", \"SUN\"], \"from\": \"00:00\", \"to\": \"23:59\"}]}" },
+                new String[] { "change-failure-rate", "\"stages\": [\"prod\"], \"kind\": \"CHANGE_FAILURE_RATE\","
+                        + " \"params\": {\"window\": \"P30D\", \"max\": 0.5}" },
+                new String[] { "expression", "\"kind\": \"EXPRESSION\", \"params\": {\"expression\":"
+                        + " \"sum(\\\"http.errors\\\", \\\"1h\\\") > 0.05 * sum(\\\"http.requests\\\", \\\"1h\\\")\"}" });
+    }
+
+    private static void deployed(TollgateProcess tollgate, String service, String stage, String version, Instant at)
+            throws Exception {
+        tollgate.post("/api/v1/deployments", "{\"service\": \"" + service + "\", \"stage\": \"" + stage + "\", \"version\": \""
+                + version + "\", \"status\": \"SUCCEEDED\", \"time\": \"" + at + "\"}");
+    }
+
+    /** {@link #MINUTES_PER_POST} minutes of every series from {@code first}: requests, errors (about 0.5%) and latency. */
+    private static byte[] lines(Instant first) {
+        StringBuilder body = new StringBuilder(MINUTES_PER_POST * SERIES * 90);
+        long epoch = first.getEpochSecond();
+        for (int minute = 0; minute < MINUTES_PER_POST; minute++) {
+            long second = epoch + minute * 60L;
+            long slot = second / 60;
+            for (int series = 0; series < SERIES; series++) {
+                long requests = 500 + (series * 37 + slot * 11) % 700;
+                body.append("http,service=").append(service(series / STAGES.length)).append(",stage=")
+                        .append(STAGES[series % STAGES.length]).append(" requests=").append(requests).append("i,errors=")
+                        .append((series + slot) % 6).append("i,latency_ms=").append(40 + (series * 31 + slot * 17) % 300)
+                        .append(' ').append(second).append('\n');
+            }
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String service(int index) {
+        return String.format(Locale.ROOT, "svc-%d-%02d", index / SERVICES_PER_TEAM, index % SERVICES_PER_TEAM);
+    }
+
+    /** The question of client request {@code index}: version 2.0.0 of a service into gamma or prod, in turn. */
+    private static HttpRequest.Builder gateRequest(String url, int index) {
+        String stage = index % 2 == 0 ? "prod" : "gamma";
+        return HttpRequest.newBuilder(URI.create(url + "/api/v1/gate-evaluations"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"service\": \"" + service((index / 2) % SERVICES)
+                        + "\", \"version\": \"" + VERSION + "\", \"stage\": \"" + stage + "\"}"));
+    }
+
+    /** What the gate asks of the metrics for the same promotion, as InfluxQL: the aggregates of the source stage. */
+    private static HttpRequest.Builder influxRequest(String influx, int index) {
+        String where = " FROM http WHERE service = '" + service((index / 2) % SERVICES) + "' AND stage = '"
+                + (index % 2 == 0 ? "gamma" : "beta") + "' AND time >= now() - ";
+        String statements = "SELECT sum(errors), sum(requests)" + where + "15m; SELECT sum(errors), sum(requests)" + where
+                + "1h; SELECT percentile(latency_ms, 99)" + where + "15m";
+        return HttpRequest.newBuilder(URI.create(influx + "/query?db=bench_gate&q="
+                + URLEncoder.encode(statements, StandardCharsets.UTF_8))).GET();
+    }
+
+    /** What a run of clients measured. */
+    private record Figures(double perSecond, double p50, double p99) {
+    }
+
+    /** {@link #clients} clients send requests back to back: a warm-up, then {@link #measured}, timed one by one. */
+    private Figures load(IntFunction<HttpRequest.Builder> request) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long warmUpEnds = System.nanoTime() + warmUp.toNanos();
+        long ends = warmUpEnds + measured.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<long[]>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                running.add(pool.submit(() -> {
+                    long[] taken = new long[1 << 16];
+                    int count = 0;
+                    for (long now = System.nanoTime(); now < ends; now = System.nanoTime()) {
+                        send(request.apply(next.getAndIncrement()), 0);
+                        long took = System.nanoTime() - now;
+                        if (now >= warmUpEnds) {
+                            if (count == taken.length) {
+                                taken = Arrays.copyOf(taken, count * 2);
+                            }
+                            taken[count++] = took;
+                        }
+                    }
+                    return Arrays.copyOf(taken, count);
+                }));
+            }
+            for (Future<long[]> client : running) {
+                latencies.add(client.get());
+            }
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Figures(all.length / (measured.toNanos() / 1e9), all[all.length / 2] / 1e6,
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6);
+    }
+
+    /** Writes {@code posts} bodies with {@link #WRITERS} writers, in about time order. */
+    private void write(String url, String token, int posts, IntFunction<byte[]> body) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int writer = 0; writer < WRITERS; writer++) {
+                running.add(pool.submit(() -> {
+                    for (int post = next.getAndIncrement(); post < posts; post = next.getAndIncrement()) {
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(post)));
+                        if (token != null) {
+                            request.header("Authorization", "Bearer " + token);
+                        }
+                        send(request, 0);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+        }
+    }
+
+    /** Sends, retrying on 429 (Tollgate's back-pressure, as a real client would); fails on anything but a 2xx (or {@code expected}). */
+    private void send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        for (int attempt = 0;; attempt++) {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429 && attempt < 100) {
+                Thread.sleep(100);
+                continue;
+            }
+            if (response.statusCode() / 100 != 2 && response.statusCode() != expected) {
+                throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return;
+        }
+    }
+
+    private static String verdicts(String prometheus) {
+        StringBuilder verdicts = new StringBuilder();
+        for (String verdict : List.of("PROMOTE", "WAIT", "STOP", "ROLLBACK")) {
+            double count = prometheus.lines().filter(line -> line.startsWith("tollgate_gate_evaluations_total{")
+                    && line.contains("verdict=\"" + verdict + "\"")).mapToDouble(line -> Double.parseDouble(
+                            line.substring(line.lastIndexOf(' ') + 1))).sum();
+            verdicts.append(verdict).append(' ').append(String.format(Locale.ROOT, "%,.0f", count)).append("  ");
+        }
+        return verdicts.toString().trim();
+    }
+}
