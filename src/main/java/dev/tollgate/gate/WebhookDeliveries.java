@@ -79,6 +79,9 @@ class WebhookDeliveries {
             deliveries.execute(() -> {
                 try {
                     deliver(event);
+                } catch (RuntimeException e) {
+                    meters.webhookDelivery(DeliveryOutcome.FAILED);
+                    LOG.warn("Could not notify team {} of gate evaluation {}", event.team(), event.evaluation().id(), e);
                 } finally {
                     room.release();
                 }
@@ -97,14 +100,8 @@ class WebhookDeliveries {
 
     private void deliver(GateEvaluated event) {
         String id = event.evaluation().id();
-        Optional<WebhookTarget> found;
-        try {
-            found = webhooks.target(event.team()).filter(target -> target.notifies(event.evaluation().verdict()));
-        } catch (RuntimeException e) {
-            meters.webhookDelivery(DeliveryOutcome.FAILED);
-            LOG.warn("Could not read the webhook of team {} to notify it of gate evaluation {}", event.team(), id, e);
-            return;
-        }
+        Optional<WebhookTarget> found = webhooks.target(event.team())
+                .filter(target -> target.notifies(event.evaluation().verdict()));
         if (found.isEmpty()) {
             return;
         }
