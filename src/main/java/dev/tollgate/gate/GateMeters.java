@@ -1,6 +1,9 @@
 package dev.tollgate.gate;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -14,13 +17,19 @@ import io.micrometer.core.instrument.Timer;
 /**
  * What the gate tells Micrometer, so that a principal engineer can see what it decided: evaluations
  * by verdict (and whether an override let them through), how long they took, which rules failed,
- * and how many overrides are in force.
+ * how many overrides are in force, and what became of the teams' webhook deliveries.
  */
 @Component
 class GateMeters {
 
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Map<DeliveryOutcome, Counter> deliveries = new EnumMap<>(DeliveryOutcome.class);
+
+    /** What became of one notification: a receiver that answered 2xx, one that never did, or no room to try. */
+    enum DeliveryOutcome {
+        DELIVERED, FAILED, DROPPED
+    }
 
     GateMeters(MeterRegistry registry, Overrides overrides) {
         this.registry = registry;
@@ -30,6 +39,16 @@ class GateMeters {
                 .register(registry);
         Gauge.builder("tollgate.gate.overrides.active", overrides, Overrides::countHolding)
                 .description("Overrides in force now").register(registry);
+        // Registered up front: a dashboard shows "0 dropped" rather than no line at all.
+        for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+            deliveries.put(outcome, Counter.builder("tollgate.gate.webhook.deliveries")
+                    .description("Team webhook notifications by outcome, each counted once whatever its attempts")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+    }
+
+    void webhookDelivery(DeliveryOutcome outcome) {
+        deliveries.get(outcome).increment();
     }
 
     void evaluated(GateEvaluation evaluation, Duration took) {

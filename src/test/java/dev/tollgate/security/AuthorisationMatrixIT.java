@@ -63,6 +63,14 @@ class AuthorisationMatrixIT {
         return "{\"name\": \"Bake\", \"scope\": " + scope + ", \"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}}";
     }
 
+    private static final String WEBHOOK = "{\"url\": \"https://hooks.example.com/tollgate\", \"format\": \"JSON\"}";
+
+    /** Sets the team's webhook as the bootstrap admin and answers where it is. */
+    private static String webhookOf(ApiClient api, String team) {
+        return api.put("/api/v1/teams/" + team + "/webhook").asAdmin().json(WEBHOOK).send().expectStatus(201)
+                .header("Location");
+    }
+
     private static String deployment(String service) {
         return "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", \"status\": \"STARTED\"}";
     }
@@ -141,6 +149,12 @@ class AuthorisationMatrixIT {
         new Endpoint("DELETE /api/v1/teams/{team}/goals/{goal}", Scope.ADMIN, Binding.TEAM, 204,
                 (api, team) -> api.delete(api.put("/api/v1/teams/" + team + "/goals/refunds").asAdmin().json(GOAL).send()
                         .expectStatus(201).header("Location"))),
+        new Endpoint("PUT /api/v1/teams/{team}/webhook", Scope.ADMIN, Binding.TEAM, 201,
+                (api, team) -> api.put("/api/v1/teams/" + team + "/webhook").json(WEBHOOK)),
+        new Endpoint("GET /api/v1/teams/{team}/webhook", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(webhookOf(api, team))),
+        new Endpoint("DELETE /api/v1/teams/{team}/webhook", Scope.ADMIN, Binding.TEAM, 204,
+                (api, team) -> api.delete(webhookOf(api, team))),
         new Endpoint("PUT /api/v1/rules/{rule} (a team's)", Scope.ADMIN, Binding.TEAM, 201,
                 (api, team) -> api.put("/api/v1/rules/" + unique("rule")).json(rule("{\"team\": \"" + team + "\"}"))),
         new Endpoint("PUT /api/v1/rules/{rule} (a service's)", Scope.ADMIN, Binding.TEAM, 201,
