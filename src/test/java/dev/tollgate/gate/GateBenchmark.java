@@ -264,12 +264,15 @@ public final class GateBenchmark {
         }
     }
 
-    /** Sends, retrying on 429 (Tollgate's back-pressure, as a real client would); fails on anything but a 2xx (or {@code expected}). */
+    /**
+     * Sends, retrying after {@code Retry-After} on 429 and 503 (Tollgate's back-pressure while its
+     * store catches up, as a real client would); fails on anything but a 2xx (or {@code expected}).
+     */
     private void send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
         for (int attempt = 0;; attempt++) {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 && attempt < 100) {
-                Thread.sleep(100);
+            if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < 100) {
+                Thread.sleep(response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
                 continue;
             }
             if (response.statusCode() / 100 != 2 && response.statusCode() != expected) {
