@@ -120,7 +120,8 @@ public class Deployments {
     /**
      * The deployment of a service in a stage that was the newest at {@code at} (the last to have
      * started by then), as it stood then: what a backtest asks to learn which version the stage ran
-     * at a past moment, and whether it had succeeded yet.
+     * at a past moment, and whether it had succeeded yet. A deployment is found by its latest start,
+     * so one started again after {@code at} is not found at {@code at}.
      */
     @Transactional(readOnly = true)
     public Optional<Deployment> newestAt(String service, String stage, Instant at) {
