@@ -125,7 +125,7 @@ public class Deployments {
      */
     @Transactional(readOnly = true)
     public Optional<Deployment> newestAt(String service, String stage, Instant at) {
-        return deployments.findNewestStartedBy(service, stage, at).map(deployment -> StatusHistory.asOf(deployment, at));
+        return deployments.findNewestStartedBy(service, stage, at).map(deployment -> deployment.asOf(at));
     }
 
     /**

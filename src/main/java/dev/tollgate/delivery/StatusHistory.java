@@ -48,18 +48,6 @@ final class StatusHistory {
     }
 
     /**
-     * The deployment as it stood at {@code at}: the changes reported for times after it had not
-     * happened yet. It must have a change at or before {@code at}.
-     */
-    static Deployment asOf(Deployment deployment, Instant at) {
-        List<StatusChange> then = deployment.history().stream().filter(change -> !change.time().isAfter(at)).toList();
-        StatusChange current = current(then);
-        return new Deployment(deployment.id(), deployment.service(), deployment.stage(), deployment.version(),
-                current.status(), current.time(), startedAt(then), finishedAt(then), deployment.commit(),
-                deployment.commitTime(), deployment.pipelineRun(), then, deployment.createdAt(), deployment.updatedAt());
-    }
-
-    /**
      * Whether a reported change adds to the history. A retry of the current status, or of a change
      * already recorded, adds nothing: that is what makes reporting idempotent.
      */

@@ -84,7 +84,9 @@ final class StoreHistory {
 
         @Override
         public List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to) {
-            return read("the deployment store", () -> deployments.finishedBetween(service, stage, from, to));
+            // Each as it stood then: a rollback reported later had not failed the change yet.
+            return read("the deployment store", () -> deployments.finishedBetween(service, stage, from, to)).stream()
+                    .map(deployment -> deployment.asOf(at)).toList();
         }
 
         /**

@@ -89,8 +89,8 @@ class StatusHistoryTest {
         Deployment now = new Deployment("d1", "checkout", "prod", "1.0.0", ROLLED_BACK, minute(60), minute(0), minute(10),
                 "c0ffee", minute(-5), "run-1", history, minute(61), minute(61));
 
-        Deployment running = StatusHistory.asOf(now, minute(9));
-        Deployment succeeded = StatusHistory.asOf(now, minute(10));
+        Deployment running = now.asOf(minute(9));
+        Deployment succeeded = now.asOf(minute(10));
 
         assertThat(running.status()).isEqualTo(STARTED);
         assertThat(running.finishedAt()).isNull();
@@ -99,7 +99,7 @@ class StatusHistoryTest {
         assertThat(succeeded.time()).isEqualTo(minute(10));
         assertThat(succeeded.finishedAt()).isEqualTo(minute(10));
         assertThat(succeeded.commit()).isEqualTo("c0ffee");
-        assertThat(StatusHistory.asOf(now, minute(90))).isEqualTo(now);
+        assertThat(now.asOf(minute(90))).isEqualTo(now);
     }
 
     @Test

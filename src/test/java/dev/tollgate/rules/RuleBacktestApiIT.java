@@ -117,6 +117,25 @@ class RuleBacktestApiIT {
     }
 
     @Test
+    void a_change_failure_rate_counts_a_rollback_only_from_when_it_was_reported_to_have_happened() {
+        String deployment = """
+                {"service": "%s", "stage": "prod", "version": "1.0.0", "status": "%s", "time": "%s"}""";
+        for (String[] change : new String[][] { { "STARTED", "10" }, { "SUCCEEDED", "20" }, { "ROLLED_BACK", "150" } }) {
+            api.post("/api/v1/deployments").asAdmin().json(deployment.formatted(service, change[0],
+                    base.plus(Duration.ofMinutes(Long.parseLong(change[1]))))).send().expectStatus(200);
+        }
+        String failureRate = """
+                {"name": "Failures", "kind": "CHANGE_FAILURE_RATE", "params": {"window": "P1D", "max": 0.5}}""";
+
+        JsonNode backtest = api.post("/api/v1/rules/backtest").asAdmin()
+                .json(backtest(failureRate, "prod", base.plus(HOUR), base.plus(Duration.ofHours(3)))).send()
+                .expectStatus(200).json();
+
+        assertThat(backtest.path("steps").values()).extracting(step -> step.path("status").asString())
+                .containsExactly("PASS", "PASS", "FAIL");
+    }
+
+    @Test
     void a_bad_backtest_is_refused_naming_every_fault() {
         api.post("/api/v1/rules/backtest").asAdmin().json("""
                 {"rule": {"name": "Errors", "kind": "THRESHOLD", "params": {"aggregation": "sum", "window": "PT1H",
