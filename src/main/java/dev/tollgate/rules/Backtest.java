@@ -3,9 +3,11 @@ package dev.tollgate.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import dev.tollgate.api.ApiDuration;
@@ -28,7 +30,7 @@ public record Backtest(String service, String stage, String sourceStage, Instant
 
     public Backtest {
         steps = List.copyOf(steps);
-        byStatus = new EnumMap<>(byStatus);
+        byStatus = Collections.unmodifiableMap(new TreeMap<>(byStatus));
     }
 
     /**
