@@ -27,4 +27,15 @@ public record Deployment(String id, String service, String stage, String version
     public Deployment {
         history = List.copyOf(history);
     }
+
+    /**
+     * The deployment as it stood at {@code at}: the changes reported for later times had not
+     * happened yet. It must have a change at or before {@code at}.
+     */
+    public Deployment asOf(Instant at) {
+        List<StatusChange> then = history.stream().filter(change -> !change.time().isAfter(at)).toList();
+        StatusChange current = StatusHistory.current(then);
+        return new Deployment(id, service, stage, version, current.status(), current.time(), StatusHistory.startedAt(then),
+                StatusHistory.finishedAt(then), commit, commitTime, pipelineRun, then, createdAt, updatedAt);
+    }
 }

@@ -114,6 +114,15 @@ class DeploymentRepository {
         if (version != null) {
             condition = condition.and(DEPLOYMENT.VERSION.eq(version));
         }
+        return newest(condition);
+    }
+
+    /** The newest deployment of a service in a stage among those that had started by {@code at}. */
+    Optional<Deployment> findNewestStartedBy(String service, String stage, Instant at) {
+        return newest(DEPLOYMENT.SERVICE_ID.eq(service).and(DEPLOYMENT.STAGE.eq(stage)).and(DEPLOYMENT.STARTED_AT.le(at)));
+    }
+
+    private Optional<Deployment> newest(Condition condition) {
         return deployments(condition).orderBy(NEWEST_FIRST).limit(1).fetchOptional(this::toDeployment);
     }
 

@@ -32,7 +32,7 @@ import dev.tollgate.security.Scope;
  * Deployments as pipelines report them, and what the gate and the DORA figures ask of them.
  * Reporting needs the 'ingest' scope and, for a team-bound caller, the service's team. The
  * questions for other features ({@link #latest}, {@link #latestPerStage}, {@link #finishedBetween},
- * {@link #succeededAt}) check no caller: the feature that asks has checked its own.
+ * {@link #succeededAt}, {@link #newestAt}) check no caller: the feature that asks has checked its own.
  */
 @Service
 public class Deployments {
@@ -115,6 +115,17 @@ public class Deployments {
         return deployments.findNewest(service, stage, version)
                 .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
                 .map(Deployment::time);
+    }
+
+    /**
+     * The deployment of a service in a stage that was the newest at {@code at} (the last to have
+     * started by then), as it stood then: what a backtest asks to learn which version the stage ran
+     * at a past moment, and whether it had succeeded yet. A deployment is found by its latest start,
+     * so one started again after {@code at} is not found at {@code at}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Deployment> newestAt(String service, String stage, Instant at) {
+        return deployments.findNewestStartedBy(service, stage, at).map(deployment -> deployment.asOf(at));
     }
 
     /**

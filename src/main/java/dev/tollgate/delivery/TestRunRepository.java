@@ -75,10 +75,16 @@ class TestRunRepository {
 
     /** The latest run of each suite of a version in a stage, in suite order. */
     List<TestRun> findLatestPerSuite(String service, String stage, String version) {
+        return findLatestPerSuite(service, stage, version, null);
+    }
+
+    /** The latest run of each suite among those run by {@code at}, or among all when it is null. */
+    List<TestRun> findLatestPerSuite(String service, String stage, String version, Instant at) {
         var ranked = db.select(TEST_RUN.ID, rowNumber().over().partitionBy(TEST_RUN.SUITE)
                         .orderBy(TEST_RUN.RUN_AT.desc(), TEST_RUN.ID.desc()).as("rank"))
                 .from(TEST_RUN)
-                .where(TEST_RUN.SERVICE_ID.eq(service), TEST_RUN.STAGE.eq(stage), TEST_RUN.VERSION.eq(version))
+                .where(TEST_RUN.SERVICE_ID.eq(service), TEST_RUN.STAGE.eq(stage), TEST_RUN.VERSION.eq(version),
+                        at == null ? DSL.noCondition() : TEST_RUN.RUN_AT.le(at))
                 .asTable("ranked");
         return db.selectFrom(TEST_RUN)
                 .where(TEST_RUN.ID.in(select(ranked.field(TEST_RUN.ID)).from(ranked)

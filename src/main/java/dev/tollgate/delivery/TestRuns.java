@@ -56,6 +56,12 @@ public class TestRuns {
         return runs.findLatestPerSuite(service, stage, version);
     }
 
+    /** {@link #latestPerSuite} as it stood at {@code at}: a backtest's question about a past moment. */
+    @Transactional(readOnly = true)
+    public List<TestRun> latestPerSuite(String service, String stage, String version, Instant at) {
+        return runs.findLatestPerSuite(service, stage, version, at);
+    }
+
     /** Runs newest first, of one service or of every service the caller may read. An unknown service has none. */
     @Transactional(readOnly = true)
     public List<TestRun> list(String service, String stage, String version, int limit) {

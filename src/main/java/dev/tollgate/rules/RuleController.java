@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 class RuleController {
 
     private final Rules rules;
+    private final RuleBacktests backtests;
 
-    RuleController(Rules rules) {
+    RuleController(Rules rules, RuleBacktests backtests) {
         this.rules = rules;
+        this.backtests = backtests;
     }
 
     @GetMapping
@@ -42,6 +45,11 @@ class RuleController {
         return written.created()
                 ? ResponseEntity.created(URI.create("/api/v1/rules/" + rule)).body(written.rule())
                 : ResponseEntity.ok(written.rule());
+    }
+
+    @PostMapping("/backtest")
+    Backtest backtest(@RequestBody JsonNode body) {
+        return backtests.backtest(body);
     }
 
     @DeleteMapping("/{rule}")

@@ -14,5 +14,7 @@
  * {@code /api/v1/rules}. {@link dev.tollgate.rules.GateEvaluator} decides a promotion over what
  * {@link dev.tollgate.rules.GateFacts} answer, each question once; the gate endpoint that feeds
  * it from the stores, stores its evaluations and answers pipelines comes next.
+ * {@link dev.tollgate.rules.RuleBacktests} replays a rule over a service's past data
+ * ({@code POST /api/v1/rules/backtest}), the same evaluator asking the stores as they stood at each step.
  */
 package dev.tollgate.rules;

@@ -180,6 +180,17 @@ abstract class DeliveryRepositoriesContract extends RepositoryContract {
     }
 
     @Test
+    void the_newest_deployment_at_a_moment_is_the_last_to_have_started_by_then() {
+        deployment("old", "checkout", "beta", "1.0.0", true, change(STARTED, 0), change(SUCCEEDED, 5));
+        deployment("new", "checkout", "beta", "1.1.0", true, change(STARTED, 20), change(FAILED, 25));
+        deployment("prod", "checkout", "prod", "1.0.0", true, change(STARTED, 10));
+
+        assertThat(deployments.findNewestStartedBy("checkout", "beta", minute(19))).map(Deployment::id).contains("old");
+        assertThat(deployments.findNewestStartedBy("checkout", "beta", minute(20))).map(Deployment::id).contains("new");
+        assertThat(deployments.findNewestStartedBy("checkout", "beta", minute(-1))).isEmpty();
+    }
+
+    @Test
     void deployments_that_finished_in_a_window_are_read_from_its_start_up_to_its_end() {
         deployment("before", "checkout", "prod", "1.0.0", true, change(STARTED, 0), change(SUCCEEDED, 9));
         deployment("first", "checkout", "prod", "1.1.0", true, change(STARTED, 5), change(FAILED, 10));
@@ -272,5 +283,15 @@ abstract class DeliveryRepositoriesContract extends RepositoryContract {
         assertThat(testRuns.findLatestPerSuite("checkout", "beta", "2.0.0")).first().extracting(TestRun::id)
                 .isEqualTo(tie.getFirst().id());
         assertThat(testRuns.findLatestPerSuite("checkout", "beta", "3.0.0")).isEmpty();
+    }
+
+    @Test
+    void the_latest_run_of_each_suite_at_a_moment_is_among_the_runs_until_then() {
+        testRuns.insert(List.of(run("2.0.0", "unit", 3, 0), run("2.0.0", "unit", 0, 10), run("2.0.0", "e2e", 1, 20)), T0);
+
+        assertThat(testRuns.findLatestPerSuite("checkout", "beta", "2.0.0", minute(9)))
+                .extracting(TestRun::suite, TestRun::failed).containsExactly(Tuple.tuple("unit", 3));
+        assertThat(testRuns.findLatestPerSuite("checkout", "beta", "2.0.0", minute(20)))
+                .extracting(TestRun::suite, TestRun::failed).containsExactly(Tuple.tuple("e2e", 1), Tuple.tuple("unit", 0));
     }
 }

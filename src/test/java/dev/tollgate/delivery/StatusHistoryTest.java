@@ -84,6 +84,25 @@ class StatusHistoryTest {
     }
 
     @Test
+    void a_deployment_as_it_stood_at_a_moment_knows_only_the_changes_reported_for_times_until_then() {
+        List<StatusChange> history = List.of(at(SUCCEEDED, 10), at(STARTED, 0), at(ROLLED_BACK, 60));
+        Deployment now = new Deployment("d1", "checkout", "prod", "1.0.0", ROLLED_BACK, minute(60), minute(0), minute(10),
+                "c0ffee", minute(-5), "run-1", history, minute(61), minute(61));
+
+        Deployment running = now.asOf(minute(9));
+        Deployment succeeded = now.asOf(minute(10));
+
+        assertThat(running.status()).isEqualTo(STARTED);
+        assertThat(running.finishedAt()).isNull();
+        assertThat(running.history()).containsExactly(at(STARTED, 0));
+        assertThat(succeeded.status()).isEqualTo(SUCCEEDED);
+        assertThat(succeeded.time()).isEqualTo(minute(10));
+        assertThat(succeeded.finishedAt()).isEqualTo(minute(10));
+        assertThat(succeeded.commit()).isEqualTo("c0ffee");
+        assertThat(now.asOf(minute(90))).isEqualTo(now);
+    }
+
+    @Test
     void a_retry_of_the_current_status_or_of_a_recorded_change_adds_nothing() {
         List<StatusChange> history = List.of(at(STARTED, 0), at(SUCCEEDED, 10));
 

@@ -187,6 +187,10 @@ class AuthorisationMatrixIT {
         new Endpoint("DELETE /api/v1/overrides/{id}", Scope.OVERRIDE, Binding.TEAM, 204,
                 (api, team) -> api.delete(api.post("/api/v1/overrides").asAdmin()
                         .json(override(api.createService(unique("svc"), team))).send().expectStatus(201).header("Location"))),
+        new Endpoint("POST /api/v1/rules/backtest", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.post("/api/v1/rules/backtest").json("{\"rule\": " + rule("{}") + ", \"service\": \""
+                        + api.createService(unique("svc"), team) + "\", \"stage\": \"prod\", \"from\": \"2026-01-01T00:00:00Z\", "
+                        + "\"to\": \"2026-01-02T00:00:00Z\"}")),
         new Endpoint("GET /v3/api-docs", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/v3/api-docs")),
         new Endpoint("GET /actuator/prometheus", Scope.READ, Binding.ANY, 200,
