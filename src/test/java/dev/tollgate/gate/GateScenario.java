@@ -3,12 +3,14 @@ package dev.tollgate.gate;
 import static dev.tollgate.testing.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.ApiResponse;
@@ -21,6 +23,10 @@ import tools.jackson.databind.JsonNode;
  * service and stage.
  */
 abstract class GateScenario {
+
+    /** The application's clock: other tests in a shared context may have moved it ahead of the wall clock. */
+    @Autowired
+    Clock clock;
 
     protected ApiClient api;
     private String team;
@@ -82,7 +88,7 @@ abstract class GateScenario {
     /** A version that succeeded in gamma two hours ago, with its tests passed and the given traffic since. */
     protected String readyInGamma(int requests, int errors) {
         String service = service();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         succeeded(service, "gamma", "1.4.2", now.minus(2, ChronoUnit.HOURS));
         tests(service, "gamma", "1.4.2", 120, 0);
         traffic(service, "gamma", requests, errors, now.minus(20, ChronoUnit.MINUTES));
@@ -149,7 +155,7 @@ abstract class GateScenario {
     @Test
     void a_version_ten_minutes_into_a_one_hour_bake_waits_fifty_minutes() {
         String service = service();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         succeeded(service, "gamma", "1.5.0", now.minus(10, ChronoUnit.MINUTES));
         tests(service, "gamma", "1.5.0", 120, 0);
         traffic(service, "gamma", 10_000, 1, now.minus(5, ChronoUnit.MINUTES));
@@ -171,7 +177,7 @@ abstract class GateScenario {
         String override = api.post("/api/v1/overrides").token(api.createToken(team, "override")).json("""
                 {"service": "%s", "stage": "prod", "version": "1.4.2",
                  "reason": "Known noisy errors from a retired client; INC-4711", "expiresAt": "%s"}"""
-                .formatted(service, Instant.now().plus(2, ChronoUnit.HOURS))).send().expectStatus(201)
+                .formatted(service, clock.instant().plus(2, ChronoUnit.HOURS))).send().expectStatus(201)
                 .json().path("id").asString();
 
         JsonNode evaluation = ask(service, "1.4.2", "prod", true).expectStatus(201).json();
@@ -187,7 +193,7 @@ abstract class GateScenario {
             assertThat(entry.path("targetId").asString()).isEqualTo(override);
         });
         // Another version is not covered by a version's override.
-        succeeded(service, "gamma", "1.4.3", Instant.now().minus(2, ChronoUnit.HOURS));
+        succeeded(service, "gamma", "1.4.3", clock.instant().minus(2, ChronoUnit.HOURS));
         tests(service, "gamma", "1.4.3", 120, 0);
         assertThat(ask(service, "1.4.3", "prod", false).expectStatus(201).json().path("verdict").asString())
                 .isEqualTo("STOP");
