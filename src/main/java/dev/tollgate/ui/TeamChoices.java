@@ -18,7 +18,8 @@ final class TeamChoices {
 
     private final Map<String, String> names;
 
-    private TeamChoices(Map<String, String> names) {
+    /** Team names by id, in the order to offer them. */
+    TeamChoices(Map<String, String> names) {
         this.names = names;
     }
 
