@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -81,23 +79,53 @@ final class GateEvaluationDetail extends Div {
         return box;
     }
 
-    private static Grid<RuleOutcome> results(GateEvaluation evaluation) {
-        Grid<RuleOutcome> grid = new Grid<>();
-        grid.setId("evaluation-results");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        grid.addColumn(outcome -> outcome.name() + " (" + outcome.rule() + " v" + outcome.ruleVersion() + ")")
-                .setHeader("Rule").setAutoWidth(true);
-        grid.addColumn(RuleOutcome::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(outcome -> outcome.dryRun() ? outcome.effect() + " (dry run)" : outcome.effect().name())
-                .setHeader("Effect").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(outcome -> number(outcome.observed())).setHeader("Observed").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(outcome -> number(outcome.threshold())).setHeader("Threshold").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(RuleOutcome::message).setHeader("Message").setFlexGrow(2);
-        grid.setItems(evaluation.results());
-        grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No rule applied to this promotion.");
-        return grid;
+    /** A card per rule rather than a grid: the panel is narrow, and messages run long. */
+    private static Div results(GateEvaluation evaluation) {
+        Div results = new Div();
+        results.setId("evaluation-results");
+        results.addClassName("rule-outcomes");
+        if (evaluation.results().isEmpty()) {
+            Paragraph none = new Paragraph("No rule applied to this promotion.");
+            none.addClassName("muted");
+            results.add(none);
+        }
+        evaluation.results().forEach(outcome -> results.add(outcome(outcome)));
+        return results;
+    }
+
+    private static Div outcome(RuleOutcome outcome) {
+        Span name = new Span(outcome.name());
+        name.addClassName("rule-outcome-name");
+        Span rule = new Span(outcome.rule() + " v" + outcome.ruleVersion() + ", " + outcome.kind());
+        rule.addClassName("muted");
+        Span status = new Span(outcome.status().name());
+        status.addClassNames("rule-status", "rule-status-" + outcome.status().name().toLowerCase(Locale.ROOT));
+        Span effect = new Span(outcome.dryRun() ? "dry run: would " + effect(outcome) : effect(outcome));
+        effect.addClassName("rule-effect");
+        Div heading = new Div(name, status, effect, rule);
+        heading.addClassName("rule-outcome-heading");
+        Div card = new Div(heading);
+        card.addClassName("rule-outcome");
+        if (outcome.observed() != null || outcome.threshold() != null) {
+            card.add(new Div(new Span("observed " + (outcome.observed() == null ? "nothing" : number(outcome.observed()))
+                    + (outcome.threshold() == null ? "" : ", threshold " + number(outcome.threshold())))));
+        }
+        if (outcome.message() != null) {
+            Paragraph message = new Paragraph(outcome.message());
+            message.addClassName("rule-outcome-message");
+            card.add(message);
+        }
+        return card;
+    }
+
+    private static String effect(RuleOutcome outcome) {
+        return switch (outcome.effect()) {
+            case NONE -> "no effect";
+            case WARN -> "warn";
+            case WAIT -> "wait";
+            case STOP -> "stop";
+            case ROLLBACK -> "roll back";
+        };
     }
 
     /** Figures as people write them: 14, 0.0123; no "14.0". */

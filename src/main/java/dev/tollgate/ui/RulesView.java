@@ -8,10 +8,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.catalog.MetricCatalog;
@@ -81,11 +85,9 @@ class RulesView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(rule -> rule.path("id").asString()).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(rule -> rule.path("name").asString()).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(rule -> RuleForm.describe(RuleKind.valueOf(rule.path("kind").asString()))).setHeader("Kind")
-                .setAutoWidth(true);
+        grid.addColumn(rule -> rule.path("kind").asString()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(RulesView::scope).setHeader("Scope").setAutoWidth(true);
         grid.addColumn(RulesView::stages).setHeader("Stages").setAutoWidth(true);
-        grid.addColumn(rule -> rule.path("params").toString()).setHeader("Params").setFlexGrow(2);
         grid.addColumn(rule -> rule.path("mode").asString()).setHeader("Mode").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(rule -> rule.path("enabled").asBoolean() ? "yes" : "no").setHeader("Enabled")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -94,6 +96,8 @@ class RulesView extends VerticalLayout {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
             grid.addItemDoubleClickListener(e -> edit(e.getItem()));
         }
+        // A click shows what the rule checks; everyone may read that, writers or not.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(RulesView::details));
         grid.setEmptyStateText("No rules here. Without rules, the gate promotes every version, with a warning.");
         addAndExpand(grid);
         refresh();
@@ -143,6 +147,25 @@ class RulesView extends VerticalLayout {
             Notices.error(refusal.getMessage());
         }
         refresh();
+    }
+
+    private static Div details(ObjectNode rule) {
+        Div details = new Div();
+        details.addClassName("rule-details");
+        details.add(new Span(RuleForm.describe(RuleKind.valueOf(rule.path("kind").asString()))));
+        if (rule.hasNonNull("description")) {
+            details.add(new Paragraph(rule.path("description").asString()));
+        }
+        for (String name : rule.path("params").propertyNames()) {
+            JsonNode value = rule.path("params").path(name);
+            Span label = new Span(name);
+            label.addClassName("muted");
+            details.add(new Div(label, new Span(value.isValueNode() ? RuleParamsForm.text(rule.path("params"), name)
+                    : value.toString())));
+        }
+        details.add(new Div(new Span("When it fails: " + rule.path("onFail").asString() + "; with no data: "
+                + rule.path("onNoData").asString())));
+        return details;
     }
 
     static String scope(JsonNode rule) {

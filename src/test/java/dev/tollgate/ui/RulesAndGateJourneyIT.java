@@ -58,7 +58,8 @@ class RulesAndGateJourneyIT {
         $("#param-threshold input").setValue("10");
         $("#save").click();
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible);
-        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText("service " + service)).shouldBe(visible);
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText("service " + service)).shouldBe(visible).click();
+        $("#rules-grid .rule-details").shouldHave(text("errors"), text("PT1H"));
 
         $("#new-rule").click();
         $("#rule-kind").click();
@@ -80,8 +81,7 @@ class RulesAndGateJourneyIT {
         $$("vaadin-combo-box-item").findBy(exactText(service)).click();
         $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("1.4.0")).shouldBe(visible).click();
         $("#evaluation-detail").shouldHave(text(service + " 1.4.0 into prod"), text("STOP"));
-        $$("#evaluation-results vaadin-grid-cell-content").findBy(text("Few errors")).shouldBe(visible);
-        $$("#evaluation-results vaadin-grid-cell-content").findBy(exactText("NO_DATA")).shouldBe(visible);
+        $("#evaluation-results").shouldHave(text("Few errors"), text("NO_DATA"), text("stop"));
 
         $("#override-evaluation").click();
         $("#override-reason textarea").setValue("The error metrics of beta are late today; checked by hand");
