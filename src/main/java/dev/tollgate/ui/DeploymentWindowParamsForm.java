@@ -92,12 +92,7 @@ final class DeploymentWindowParamsForm extends RuleParamsForm {
         putText(json, "timezone", timezone.getValue());
         ArrayNode allow = json.putArray("allow");
         allowed.forEach(slot -> allow.add(slot.json()));
-        List<String> dates = Arrays.stream(deny.getValue().split(",")).map(String::strip)
-                .filter(date -> !date.isEmpty()).toList();
-        if (!dates.isEmpty()) {
-            ArrayNode list = json.putArray("deny");
-            dates.forEach(list::add);
-        }
+        putList(json, "deny", deny.getValue());
         return json;
     }
 
@@ -107,9 +102,7 @@ final class DeploymentWindowParamsForm extends RuleParamsForm {
         allowed.clear();
         slots.removeAll();
         params.path("allow").forEach(slot -> addSlot(Slot.of(slot)));
-        List<String> dates = new ArrayList<>();
-        params.path("deny").forEach(date -> dates.add(date.asString()));
-        deny.setValue(String.join(", ", dates));
+        deny.setValue(listText(params, "deny"));
     }
 
     @Override

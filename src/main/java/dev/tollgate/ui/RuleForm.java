@@ -187,8 +187,7 @@ final class RuleForm extends FormDialog {
     }
 
     private List<Violation> check(ObjectNode typedParams) {
-        String ruleId = id.getValue().isBlank() ? "new-rule" : id.getValue().strip();
-        return rules.check(ruleId, rule(typedParams));
+        return rules.check(id.getValue().strip(), rule(typedParams));
     }
 
     /** The rule as the API takes it (its id is in the path, not the body). */

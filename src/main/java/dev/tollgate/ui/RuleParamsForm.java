@@ -1,5 +1,6 @@
 package dev.tollgate.ui;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.tollgate.api.Violation;
 import dev.tollgate.rules.RuleKind;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,6 +89,21 @@ abstract class RuleParamsForm extends FormLayout {
             // Sent as typed, below.
         }
         json.put(name, typed.strip());
+    }
+
+    /** A list typed with commas between its items, as a JSON array; left out when empty. */
+    static void putList(ObjectNode json, String name, String typed) {
+        List<String> items = Arrays.stream(typed.split(",")).map(String::strip).filter(item -> !item.isEmpty())
+                .toList();
+        if (!items.isEmpty()) {
+            ArrayNode list = json.putArray(name);
+            items.forEach(list::add);
+        }
+    }
+
+    /** A JSON array of texts as {@link #putList} reads it. */
+    static String listText(JsonNode json, String name) {
+        return String.join(", ", json.path(name).values().stream().map(JsonNode::asString).toList());
     }
 
     static String text(JsonNode json, String name) {

@@ -46,7 +46,7 @@ class RulesView extends VerticalLayout {
     private final ServiceCatalog services;
     private final MetricCatalog metrics;
     private final Caller caller;
-    private final ComboBox<String> teamFilter = new ComboBox<>();
+    private final ComboBox<String> teamFilter;
     private final ComboBox<String> serviceFilter = new ComboBox<>();
     private final Grid<ObjectNode> grid = new Grid<>();
 
@@ -59,13 +59,7 @@ class RulesView extends VerticalLayout {
         addClassName("rules-view");
         setSizeFull();
 
-        TeamChoices teamChoices = TeamChoices.load(teams);
-        teamFilter.setId("rule-team-filter");
-        teamFilter.setPlaceholder("All teams");
-        teamFilter.setAriaLabel("Show the rules of one team");
-        teamFilter.setClearButtonVisible(true);
-        teamFilter.setItems(teamChoices.ids());
-        teamFilter.setItemLabelGenerator(teamChoices::label);
+        teamFilter = TeamChoices.load(teams).filter("rule-team-filter", "Show the rules of one team");
         teamFilter.addValueChangeListener(e -> refresh());
         serviceFilter.setId("rule-service-filter");
         serviceFilter.setPlaceholder("All services");

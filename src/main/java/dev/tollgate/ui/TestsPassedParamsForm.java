@@ -1,13 +1,8 @@
 package dev.tollgate.ui;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import com.vaadin.flow.component.textfield.TextField;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A TESTS_PASSED rule: the latest run of each suite for the version in the source stage failed nothing. */
@@ -24,20 +19,13 @@ final class TestsPassedParamsForm extends RuleParamsForm {
     @Override
     ObjectNode params() {
         ObjectNode json = object();
-        List<String> names = Arrays.stream(suites.getValue().split(",")).map(String::strip)
-                .filter(name -> !name.isEmpty()).toList();
-        if (!names.isEmpty()) {
-            ArrayNode list = json.putArray("suites");
-            names.forEach(list::add);
-        }
+        putList(json, "suites", suites.getValue());
         return json;
     }
 
     @Override
     void fill(JsonNode params) {
-        List<String> names = new ArrayList<>();
-        params.path("suites").forEach(name -> names.add(name.asString()));
-        suites.setValue(String.join(", ", names));
+        suites.setValue(listText(params, "suites"));
     }
 
     @Override
