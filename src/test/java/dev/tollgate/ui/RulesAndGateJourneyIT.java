@@ -1,25 +1,35 @@
 package dev.tollgate.ui;
 
+import static com.codeborne.selenide.CollectionCondition.size;
 import static com.codeborne.selenide.Condition.attribute;
 import static com.codeborne.selenide.Condition.exactText;
+import static com.codeborne.selenide.Condition.exist;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.codeborne.selenide.Selenide;
+
+import dev.tollgate.security.CurrentCaller;
+import dev.tollgate.security.Role;
+import dev.tollgate.security.UserAccounts;
 import dev.tollgate.testing.ApiClient;
 
 /**
  * An admin writes a THRESHOLD rule for a service in the rule editor, sees a CEL expression's
  * compile error while typing it, then finds the gate's evaluation of a promotion of that service,
  * reads the rule's result in it, overrides the verdict, and sees the verdict beside the stage on
- * the service's page.
+ * the service's page. A viewer reads the same and is offered no change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesAndGateJourneyIT {
@@ -30,6 +40,12 @@ class RulesAndGateJourneyIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    CurrentCaller callers;
+
     @Test
     void admin_writes_rules_in_the_editor_and_reads_and_overrides_the_gates_verdict() {
         ApiClient api = new ApiClient(port);
@@ -37,11 +53,7 @@ class RulesAndGateJourneyIT {
         String service = api.createService(ApiClient.unique("basket"), team, "beta", "prod");
         String rule = service + "-errors";
 
-        open("http://localhost:" + port + "/login");
-        $("vaadin-login-form input[name=username]").setValue("admin");
-        $("vaadin-login-form input[name=password]").setValue("test-admin-password");
-        $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldBe(visible);
+        signIn("admin", "test-admin-password");
 
         $("#nav-rules").click();
         $("#new-rule").click();
@@ -91,5 +103,43 @@ class RulesAndGateJourneyIT {
         open("http://localhost:" + port + "/services/" + service);
         $("#stage-prod").shouldHave(text("STOP"), text("1.4.0"));
         $("#stage-beta").shouldHave(text("Nothing deployed yet"), text("Gate never asked"));
+    }
+
+    @Test
+    void a_viewer_reads_rules_and_evaluations_and_is_offered_no_change() {
+        ApiClient api = new ApiClient(port);
+        String team = api.createTeam(ApiClient.unique("readers"));
+        String service = api.createService(ApiClient.unique("catalogue"), team, "beta", "prod");
+        String rule = service + "-bake";
+        api.put("/api/v1/rules/" + rule).asAdmin().json("{\"name\": \"Bake an hour\", \"scope\": {\"service\": \""
+                + service + "\"}, \"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}}").send().expectStatus(201);
+        api.post("/api/v1/gate-evaluations").asAdmin()
+                .json("{\"service\": \"" + service + "\", \"version\": \"2.0.0\", \"stage\": \"prod\"}")
+                .send().expectStatus(201);
+        String viewer = ApiClient.unique("viewer");
+        callers.runAsSystem(() -> users.create(viewer, "Vera Viewer", Role.VIEWER, Set.of(), "viewer-password-1"));
+
+        signIn(viewer, "viewer-password-1");
+        $("#nav-rules").click();
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible).click();
+        $("#rules-grid .rule-details").shouldHave(text("PT1H"));
+        $("#new-rule").shouldNotBe(visible);
+        $$("#rules-grid .action-edit").shouldHave(size(0));
+
+        $("#nav-gate").click();
+        $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("2.0.0")).shouldBe(visible).click();
+        $("#evaluation-results").shouldHave(text("Bake an hour"));
+        $("#override-evaluation").shouldNot(exist);
+        $("#new-override").shouldNotBe(visible);
+    }
+
+    /** Tests share the browser: whoever signed in before is signed out first. */
+    private void signIn(String username, String password) {
+        Selenide.clearBrowserCookies();
+        open("http://localhost:" + port + "/login");
+        $("vaadin-login-form input[name=username]").setValue(username);
+        $("vaadin-login-form input[name=password]").setValue(password);
+        $("vaadin-login-form vaadin-button").click();
+        $("#signed-in-user").shouldBe(visible);
     }
 }
