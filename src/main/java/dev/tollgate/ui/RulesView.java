@@ -60,13 +60,24 @@ class RulesView extends VerticalLayout {
         setSizeFull();
 
         teamFilter = TeamChoices.load(teams).filter("rule-team-filter", "Show the rules of one team");
-        teamFilter.addValueChangeListener(e -> refresh());
+        // A rule's scope is a team or a service, never both: narrowing by one lifts the other.
+        teamFilter.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                serviceFilter.clear();
+            }
+            refresh();
+        });
         serviceFilter.setId("rule-service-filter");
         serviceFilter.setPlaceholder("All services");
         serviceFilter.setAriaLabel("Show the rules of one service");
         serviceFilter.setClearButtonVisible(true);
         serviceFilter.setItems(ServiceChoices.load(services).ids());
-        serviceFilter.addValueChangeListener(e -> refresh());
+        serviceFilter.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                teamFilter.clear();
+            }
+            refresh();
+        });
         Button create = new Button("New rule", VaadinIcon.PLUS.create(), e -> edit(null));
         create.setId("new-rule");
         create.addThemeVariants(ButtonVariant.PRIMARY);
