@@ -12,6 +12,7 @@ import static com.codeborne.selenide.Selenide.open;
 
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +47,18 @@ class RulesAndGateJourneyIT {
     @Autowired
     CurrentCaller callers;
 
+    private ApiClient api;
+    private String service;
+
+    /** A service of its own for each test, with beta and prod: the rules it writes gate nobody else's. */
+    @BeforeEach
+    void createService() {
+        api = new ApiClient(port);
+        service = api.createService(ApiClient.unique("basket"), api.createTeam(ApiClient.unique("gates")), "beta", "prod");
+    }
+
     @Test
     void admin_writes_rules_in_the_editor_and_reads_and_overrides_the_gates_verdict() {
-        ApiClient api = new ApiClient(port);
-        String team = api.createTeam(ApiClient.unique("gates"));
-        String service = api.createService(ApiClient.unique("basket"), team, "beta", "prod");
         String rule = service + "-errors";
 
         signIn("admin", "test-admin-password");
@@ -84,9 +92,7 @@ class RulesAndGateJourneyIT {
         $("#cancel").click();
 
         // The errors of beta over the last hour are unknown: the rule has no data, and no data stops.
-        api.post("/api/v1/gate-evaluations").asAdmin()
-                .json("{\"service\": \"" + service + "\", \"version\": \"1.4.0\", \"stage\": \"prod\"}")
-                .send().expectStatus(201);
+        askTheGate("1.4.0");
 
         $("#nav-gate").click();
         $("#evaluation-service-filter input").setValue(service);
@@ -107,15 +113,10 @@ class RulesAndGateJourneyIT {
 
     @Test
     void a_viewer_reads_rules_and_evaluations_and_is_offered_no_change() {
-        ApiClient api = new ApiClient(port);
-        String team = api.createTeam(ApiClient.unique("readers"));
-        String service = api.createService(ApiClient.unique("catalogue"), team, "beta", "prod");
         String rule = service + "-bake";
         api.put("/api/v1/rules/" + rule).asAdmin().json("{\"name\": \"Bake an hour\", \"scope\": {\"service\": \""
                 + service + "\"}, \"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}}").send().expectStatus(201);
-        api.post("/api/v1/gate-evaluations").asAdmin()
-                .json("{\"service\": \"" + service + "\", \"version\": \"2.0.0\", \"stage\": \"prod\"}")
-                .send().expectStatus(201);
+        askTheGate("2.0.0");
         String viewer = ApiClient.unique("viewer");
         callers.runAsSystem(() -> users.create(viewer, "Vera Viewer", Role.VIEWER, Set.of(), "viewer-password-1"));
 
@@ -131,6 +132,12 @@ class RulesAndGateJourneyIT {
         $("#evaluation-results").shouldHave(text("Bake an hour"));
         $("#override-evaluation").shouldNot(exist);
         $("#new-override").shouldNotBe(visible);
+    }
+
+    private void askTheGate(String version) {
+        api.post("/api/v1/gate-evaluations").asAdmin()
+                .json("{\"service\": \"" + service + "\", \"version\": \"" + version + "\", \"stage\": \"prod\"}")
+                .send().expectStatus(201);
     }
 
     /** Tests share the browser: whoever signed in before is signed out first. */
