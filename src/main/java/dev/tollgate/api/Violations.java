@@ -53,6 +53,11 @@ public final class Violations {
         return found.isEmpty();
     }
 
+    /** What was found so far, in the order found: for a check that answers faults rather than refusing. */
+    public List<Violation> list() {
+        return List.copyOf(found);
+    }
+
     /** Checks a required identifier (team, service, stage, rule, goal). */
     public boolean identifier(String pointer, String value) {
         return matches(pointer, value, Identifier.PATTERN, Identifier.DESCRIPTION);

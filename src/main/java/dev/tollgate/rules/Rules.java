@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tollgate.api.NotFoundException;
+import dev.tollgate.api.Violation;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.CatalogSection;
 import dev.tollgate.catalog.ServiceCatalog;
@@ -87,6 +88,20 @@ public class Rules {
                 "version " + version + ": " + rule.kind() + " '" + rule.name() + "'");
         return new Written(answer(new StoredRule(id, version, rule.scope().team(), rule.scope().service(), document,
                 now)), before == null, true);
+    }
+
+    /**
+     * The faults {@link #put} would refuse rule {@code id} for, every one at its pointer, without
+     * writing anything: an editor shows them while the rule is typed (a CEL expression's compile
+     * error with its line and column, say). Reading is enough, as a check reveals no more than the
+     * catalog a reader sees already.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> check(String id, JsonNode body) {
+        callers.get().require(Scope.READ);
+        Violations violations = new Violations();
+        read(violations, id, body, CatalogSection.DocumentItems.NONE);
+        return violations.list();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tollgate.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,16 @@ import dev.tollgate.api.Violation;
 
 /**
  * Puts the violations a service found next to the fields they are about. Services name a field
- * by a pointer ({@code /name}, {@code team}, {@code /stages/2}); its first segment names the
- * field, the rest the item within it. What matches no field is shown in a notice, never lost.
+ * by a pointer ({@code /name}, {@code team}, {@code /stages/2}, {@code /params/deny/1}); the
+ * longest registered name its segments start with names the field ({@code params/deny}), the
+ * segment after it the item within it. What matches no field is shown in a notice, never lost.
  */
 final class FormViolations {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final Map<String, String> itemNouns = new LinkedHashMap<>();
 
-    /** Shows violations whose pointer starts with {@code name} on {@code field}. */
+    /** Shows violations whose pointer starts with {@code name} (segments joined by '/', no leading one) on {@code field}. */
     FormViolations on(String name, HasValidation field) {
         fields.put(name, field);
         return this;
@@ -30,6 +32,15 @@ final class FormViolations {
     FormViolations on(String name, HasValidation field, String itemNoun) {
         itemNouns.put(name, itemNoun);
         return on(name, field);
+    }
+
+    /**
+     * Drops the fields registered under {@code name} and below it: a part of the form that was
+     * replaced (a rule's params when its kind changes) must not keep catching violations.
+     */
+    void forget(String name) {
+        fields.keySet().removeIf(registered -> registered.equals(name) || registered.startsWith(name + "/"));
+        itemNouns.keySet().removeIf(registered -> registered.equals(name) || registered.startsWith(name + "/"));
     }
 
     void clear() {
@@ -45,9 +56,11 @@ final class FormViolations {
         List<String> unplaced = new ArrayList<>();
         for (Violation violation : refusal.violations()) {
             String[] segments = segments(violation.pointer());
-            HasValidation field = segments.length == 0 ? null : fields.get(segments[0]);
-            String message = segments.length > 1
-                    ? itemNouns.getOrDefault(segments[0], "item") + " " + item(segments[1]) + ": " + violation.message()
+            int matched = longestRegistered(segments);
+            String name = matched == 0 ? null : String.join("/", Arrays.copyOf(segments, matched));
+            HasValidation field = name == null ? null : fields.get(name);
+            String message = segments.length > matched && field != null
+                    ? itemNouns.getOrDefault(name, "item") + " " + item(segments[matched]) + ": " + violation.message()
                     : violation.message();
             if (field == null) {
                 unplaced.add(violation.pointer() == null ? message : violation.pointer() + " " + message);
@@ -62,6 +75,16 @@ final class FormViolations {
         if (!unplaced.isEmpty() || messages.isEmpty()) {
             Notices.error(refusal.getMessage() + (unplaced.isEmpty() ? "" : ": " + String.join("; ", unplaced)));
         }
+    }
+
+    /** How many leading segments name a registered field; 0 when none does. */
+    private int longestRegistered(String[] segments) {
+        for (int count = segments.length; count > 0; count--) {
+            if (fields.containsKey(String.join("/", Arrays.copyOf(segments, count)))) {
+                return count;
+            }
+        }
+        return 0;
     }
 
     private static String[] segments(String pointer) {

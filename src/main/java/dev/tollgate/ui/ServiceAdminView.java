@@ -29,7 +29,7 @@ class ServiceAdminView extends VerticalLayout {
     private final ServiceCatalog services;
     private final TeamCatalog teams;
     private final Caller caller;
-    private final ComboBox<String> teamFilter = new ComboBox<>();
+    private final ComboBox<String> teamFilter;
     private final Grid<ServiceDefinition> grid = new Grid<>();
     private TeamChoices choices;
 
@@ -41,12 +41,7 @@ class ServiceAdminView extends VerticalLayout {
         addClassName("admin-view");
         setSizeFull();
 
-        teamFilter.setId("team-filter");
-        teamFilter.setPlaceholder("All teams");
-        teamFilter.setAriaLabel("Show the services of one team");
-        teamFilter.setClearButtonVisible(true);
-        teamFilter.setItems(choices.ids());
-        teamFilter.setItemLabelGenerator(choices::label);
+        teamFilter = choices.filter("team-filter", "Show the services of one team");
         teamFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         Button create = new Button("New service", VaadinIcon.PLUS.create(), e -> edit(null));
         create.setId("new-service");

@@ -31,9 +31,10 @@ import dev.tollgate.metrics.SeriesPoint;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * One service: its charts per stage (requests, errors and throttles, latency p50 and p99,
- * availability, and any other metric picked), over a period, with its deployments marked on the
- * time axis. Dragging over a chart zooms every chart into that range with finer buckets.
+ * One service: per stage, the version it runs and the gate's latest verdict into it; its charts
+ * per stage (requests, errors and throttles, latency p50 and p99, availability, and any other
+ * metric picked), over a period, with its deployments marked on the time axis. Dragging over a
+ * chart zooms every chart into that range with finer buckets.
  */
 @Route("services/:service")
 @PermitAll
@@ -60,6 +61,7 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final MetricCatalog metrics;
     private final MetricQueries queries;
     private final ServiceDeploymentMarkers markers;
+    private final StageStatuses stageStatuses;
     private final Clock clock;
     private final Div charts = new Div();
     private final Select<Period> period = new Select<>();
@@ -70,11 +72,12 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private Instant zoomTo;
 
     ServiceView(ServiceCatalog services, MetricCatalog metrics, MetricQueries queries, ServiceDeploymentMarkers markers,
-            Clock clock) {
+            StageStatuses stageStatuses, Clock clock) {
         this.services = services;
         this.metrics = metrics;
         this.queries = queries;
         this.markers = markers;
+        this.stageStatuses = stageStatuses;
         this.clock = clock;
         addClassName("service-view");
         charts.addClassName("service-charts");
@@ -118,8 +121,8 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             stageTabs.setSelectedIndex(service.stages().size());
         }
         Span path = new Span(service.team() == null ? "Owned by no team yet" : "Team " + service.team());
-        add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), path, stageTabs,
-                charts);
+        add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), path,
+                new StageStrip(stageStatuses.of(service)), stageTabs, charts);
         render();
     }
 

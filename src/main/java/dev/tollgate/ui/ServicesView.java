@@ -24,13 +24,7 @@ class ServicesView extends VerticalLayout {
         addClassName("services-view");
         setSizeFull();
         TeamChoices choices = TeamChoices.load(teams);
-        ComboBox<String> teamFilter = new ComboBox<>();
-        teamFilter.setId("team-filter");
-        teamFilter.setPlaceholder("All teams");
-        teamFilter.setAriaLabel("Show the services of one team");
-        teamFilter.setClearButtonVisible(true);
-        teamFilter.setItems(choices.ids());
-        teamFilter.setItemLabelGenerator(choices::label);
+        ComboBox<String> teamFilter = choices.filter("team-filter", "Show the services of one team");
         add(new ViewToolbar("Services", "Open a service to see its errors, traffic and latency per stage, "
                 + "with its deployments on the time axis.", teamFilter));
 

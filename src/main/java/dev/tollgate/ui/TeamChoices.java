@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.combobox.ComboBox;
+
 import dev.tollgate.catalog.Team;
 import dev.tollgate.catalog.TeamCatalog;
 
@@ -18,7 +20,8 @@ final class TeamChoices {
 
     private final Map<String, String> names;
 
-    private TeamChoices(Map<String, String> names) {
+    /** Team names by id, in the order to offer them. */
+    TeamChoices(Map<String, String> names) {
         this.names = names;
     }
 
@@ -36,6 +39,18 @@ final class TeamChoices {
 
     List<String> ids() {
         return new ArrayList<>(names.keySet());
+    }
+
+    /** A picker that narrows a view to one team's items; empty, it shows every team's. */
+    ComboBox<String> filter(String id, String ariaLabel) {
+        ComboBox<String> filter = new ComboBox<>();
+        filter.setId(id);
+        filter.setPlaceholder("All teams");
+        filter.setAriaLabel(ariaLabel);
+        filter.setClearButtonVisible(true);
+        filter.setItems(ids());
+        filter.setItemLabelGenerator(this::label);
+        return filter;
     }
 
     /** "Payments (payments)": people know the name, pipelines the id. */

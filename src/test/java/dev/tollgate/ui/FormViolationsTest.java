@@ -49,6 +49,35 @@ class FormViolationsTest {
         assertThat(name.getErrorMessage()).isNullOrEmpty();
     }
 
+    @Test
+    void a_pointer_lands_on_the_longest_name_it_starts_with() {
+        TextField window = new TextField();
+        TextField baseline = new TextField();
+        TextField deny = new TextField();
+        violations.on("params/window", window).on("params/relativeTo/window", baseline).on("params/deny", deny, "date");
+
+        violations.show(refusal(Violation.at("/params/window", "is required"),
+                Violation.at("/params/relativeTo/window", "must be a duration"),
+                Violation.at("/params/deny/1", "must be a date (YYYY-MM-DD)")));
+
+        assertThat(window.getErrorMessage()).isEqualTo("is required");
+        assertThat(baseline.getErrorMessage()).isEqualTo("must be a duration");
+        assertThat(deny.getErrorMessage()).isEqualTo("date 2: must be a date (YYYY-MM-DD)");
+    }
+
+    @Test
+    void a_forgotten_part_of_the_form_catches_no_more_violations() {
+        TextField kind = new TextField();
+        TextField metric = new TextField();
+        violations.on("params", kind).on("params/metric", metric).on("params/metric/unit", metric);
+        violations.forget("params/metric");
+
+        violations.show(refusal(Violation.at("/params/metric", "is required")));
+
+        assertThat(metric.isInvalid()).isFalse();
+        assertThat(kind.getErrorMessage()).isEqualTo("item metric: is required");
+    }
+
     private static InvalidInputException refusal(Violation... found) {
         return new InvalidInputException("The service was not saved", List.of(found));
     }

@@ -1,0 +1,152 @@
+package dev.tollgate.ui;
+
+import static com.codeborne.selenide.CollectionCondition.size;
+import static com.codeborne.selenide.Condition.attribute;
+import static com.codeborne.selenide.Condition.exactText;
+import static com.codeborne.selenide.Condition.exist;
+import static com.codeborne.selenide.Condition.text;
+import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
+import static com.codeborne.selenide.Selenide.open;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.codeborne.selenide.Selenide;
+
+import dev.tollgate.security.CurrentCaller;
+import dev.tollgate.security.Role;
+import dev.tollgate.security.UserAccounts;
+import dev.tollgate.testing.ApiClient;
+
+/**
+ * An admin writes a THRESHOLD rule for a service in the rule editor, sees a CEL expression's
+ * compile error while typing it, then finds the gate's evaluation of a promotion of that service,
+ * reads the rule's result in it, overrides the verdict, and sees the verdict beside the stage on
+ * the service's page. A viewer reads the same and is offered no change.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RulesAndGateJourneyIT {
+
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    CurrentCaller callers;
+
+    private ApiClient api;
+    private String service;
+
+    /** A service of its own for each test, with beta and prod: the rules it writes gate nobody else's. */
+    @BeforeEach
+    void createService() {
+        api = new ApiClient(port);
+        service = api.createService(ApiClient.unique("basket"), api.createTeam(ApiClient.unique("gates")), "beta", "prod");
+    }
+
+    @Test
+    void admin_writes_rules_in_the_editor_and_reads_and_overrides_the_gates_verdict() {
+        String rule = service + "-errors";
+
+        signIn("admin", "test-admin-password");
+
+        $("#nav-rules").click();
+        $("#new-rule").click();
+        $("#rule-id input").setValue(rule);
+        $("#rule-name input").setValue("Few errors");
+        $("#rule-scope").click();
+        $$("vaadin-select-item").findBy(exactText("One service")).click();
+        $("#rule-scope-service input").setValue(service);
+        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
+        $("#rule-stages input").setValue("prod");
+        $("#param-metric input").setValue("errors");
+        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
+        $("#param-window input").setValue("PT1H");
+        $("#param-threshold input").setValue("10");
+        $("#save").click();
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible);
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText("service " + service)).shouldBe(visible).click();
+        $("#rules-grid .rule-details").shouldHave(text("errors"), text("PT1H"));
+
+        $("#new-rule").click();
+        $("#rule-kind").click();
+        $$("vaadin-select-item").findBy(exactText("Expression (CEL)")).click();
+        $("#param-expression textarea").setValue("sum(\"errors\", \"1h\") >");
+        $("#param-expression").shouldHave(attribute("invalid", "true"));
+        $("#param-expression").shouldHave(text("line 1, column"));
+        $("#param-expression textarea").setValue("sum(\"errors\", \"1h\") > 5");
+        $("#param-expression").shouldNotHave(attribute("invalid", "true"), text("line 1, column"));
+        $("#cancel").click();
+
+        // The errors of beta over the last hour are unknown: the rule has no data, and no data stops.
+        askTheGate("1.4.0");
+
+        $("#nav-gate").click();
+        $("#evaluation-service-filter input").setValue(service);
+        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
+        $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("1.4.0")).shouldBe(visible).click();
+        $("#evaluation-detail").shouldHave(text(service + " 1.4.0 into prod"), text("STOP"));
+        $("#evaluation-results").shouldHave(text("Few errors"), text("NO_DATA"), text("stop"));
+
+        $("#override-evaluation").click();
+        $("#override-reason textarea").setValue("The error metrics of beta are late today; checked by hand");
+        $("#save").click();
+        $$("#overrides-grid vaadin-grid-cell-content").findBy(text("checked by hand")).shouldBe(visible);
+
+        open("http://localhost:" + port + "/services/" + service);
+        $("#stage-prod").shouldHave(text("STOP"), text("1.4.0"));
+        $("#stage-beta").shouldHave(text("Nothing deployed yet"), text("Gate never asked"));
+    }
+
+    @Test
+    void a_viewer_reads_rules_and_evaluations_and_is_offered_no_change() {
+        String rule = service + "-bake";
+        api.put("/api/v1/rules/" + rule).asAdmin().json("{\"name\": \"Bake an hour\", \"scope\": {\"service\": \""
+                + service + "\"}, \"kind\": \"BAKE_TIME\", \"params\": {\"duration\": \"PT1H\"}}").send().expectStatus(201);
+        askTheGate("2.0.0");
+        String viewer = ApiClient.unique("viewer");
+        callers.runAsSystem(() -> users.create(viewer, "Vera Viewer", Role.VIEWER, Set.of(), "viewer-password-1"));
+
+        signIn(viewer, "viewer-password-1");
+        $("#nav-rules").click();
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible).click();
+        $("#rules-grid .rule-details").shouldHave(text("PT1H"));
+        $("#new-rule").shouldNotBe(visible);
+        $$("#rules-grid .action-edit").shouldHave(size(0));
+
+        $("#nav-gate").click();
+        $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("2.0.0")).shouldBe(visible).click();
+        $("#evaluation-results").shouldHave(text("Bake an hour"));
+        $("#override-evaluation").shouldNot(exist);
+        $("#new-override").shouldNotBe(visible);
+    }
+
+    private void askTheGate(String version) {
+        api.post("/api/v1/gate-evaluations").asAdmin()
+                .json("{\"service\": \"" + service + "\", \"version\": \"" + version + "\", \"stage\": \"prod\"}")
+                .send().expectStatus(201);
+    }
+
+    /** Tests share the browser: whoever signed in before is signed out first. */
+    private void signIn(String username, String password) {
+        Selenide.clearBrowserCookies();
+        open("http://localhost:" + port + "/login");
+        $("vaadin-login-form input[name=username]").setValue(username);
+        $("vaadin-login-form input[name=password]").setValue(password);
+        $("vaadin-login-form vaadin-button").click();
+        $("#signed-in-user").shouldBe(visible);
+    }
+}
