@@ -77,7 +77,7 @@ public class GateEvaluations {
 
     @PreDestroy
     void close() {
-        questions.shutdownNow();
+        questions.shutdown();
     }
 
     /** Asks the gate; the evaluation is stored before it is answered. */

@@ -83,7 +83,9 @@ final class StoreFacts implements GateFacts {
         try {
             return answer.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            // Never interrupt the store's thread: an interrupted write or read can close an
+            // embedded database's file. The abandoned question finishes, or times out, alone.
+            answer.cancel(false);
             throw new StoreTimeoutException(store + " did not answer within " + seconds(budget));
         } catch (ExecutionException e) {
             // Our own "unavailable" messages name the store's state; any other (SQL, a driver's
@@ -95,7 +97,7 @@ final class StoreFacts implements GateFacts {
             throw new StoreFailureException(store + " could not be read");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            answer.cancel(true);
+            answer.cancel(false);
             throw new StoreTimeoutException("the evaluation was interrupted while asking " + store);
         }
     }

@@ -41,7 +41,7 @@ class DemoDataIT {
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) {
         registry.add("tollgate.demo.enabled", () -> "true");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("tollgate")
+        registry.add("spring.datasource.url", () -> "jdbc:h2:retry:file:" + dataDir.resolve("tollgate")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
