@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
  * The demo's first start, as the README's run command makes it: the catalog, thirty days of minute
  * data per service and stage with daily cycles and incidents, growing business figures, and
  * deployments of which some failed or were rolled back, the rules that gate every service and the
- * gate's answers to the month's promotions. On an H2 file of its own (seven million
- * points are no burden for a file, but would stay in this JVM's heap in memory). How long the
- * seeding took is logged at every first start ("Seeded N demo points ... in T ms"); the test
- * checks what it wrote, not how fast.
+ * gate's answers to the month's promotions. On an H2 file of its own (seven million points are no
+ * burden for a file, but would stay in this JVM's heap in memory). How long the seeding took is
+ * logged at every first start ("Seeded the demo catalog in T ms", with the points and the gate's
+ * questions each on a line of their own); the test checks what it wrote, not how fast.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
