@@ -86,17 +86,27 @@ class DemoDeployments {
                 // Apart from the deployments' own: they stay as they were before the gate was asked.
                 SplittableRandom pipeline = new SplittableRandom(~seed++);
                 int minor = 10 + random.nextInt(30);
-                for (Instant commit = start.plus(Duration.ofHours(random.nextInt(36))); commit.isBefore(end);
-                        commit = commit.plus(Duration.ofHours(24 + random.nextInt(48)))) {
-                    recorded += release(service, "1." + minor++ + ".0", commit, end, random, pipeline, asks, badVersions);
+                Instant commit = start.plus(Duration.ofHours(random.nextInt(36)));
+                while (commit.isBefore(end)) {
+                    Released released = release(service, "1." + minor++ + ".0", commit, end, random, pipeline, asks,
+                            badVersions);
+                    recorded += released.deployments();
+                    // One version at a time: one still waiting for the window while the next breaks the
+                    // stage before would be stopped by the gate, yet deployed by this plan.
+                    Instant next = commit.plus(Duration.ofHours(24 + random.nextInt(48)));
+                    commit = next.isAfter(released.ended()) ? next : released.ended();
                 }
             }
         }
         return new Releases(recorded, List.copyOf(asks), List.copyOf(badVersions));
     }
 
-    /** One version on its way to production; answers how many deployments it made. */
-    private int release(DemoCatalog.DemoService service, String version, Instant commitTime, Instant end,
+    /** What one release did: how many deployments it made, and when its pipeline was done. */
+    private record Released(int deployments, Instant ended) {
+    }
+
+    /** One version on its way to production. */
+    private Released release(DemoCatalog.DemoService service, String version, Instant commitTime, Instant end,
             SplittableRandom random, SplittableRandom pipeline, List<GateAsk> asks, List<BadVersion> badVersions) {
         String commit = HexFormat.of().formatHex(new byte[] { (byte) random.nextInt(), (byte) random.nextInt(),
                 (byte) random.nextInt(), (byte) random.nextInt() }).substring(0, 7);
@@ -134,15 +144,16 @@ class DemoDeployments {
                     failed ? DeploymentStatus.FAILED : DeploymentStatus.SUCCEEDED, finished, commit, commitTime, pipelineRun));
             made++;
             if (failed) {
-                return made;
+                return new Released(made, finished);
             }
             if (lastStage) {
                 if (random.nextDouble() < 0.07 && finished.plus(Duration.ofMinutes(45)).isBefore(end)) {
+                    Instant rolledBack = finished.plus(Duration.ofMinutes(20 + random.nextInt(25)));
                     deployments.record(new DeploymentReport(null, service.id(), stage, version,
-                            DeploymentStatus.ROLLED_BACK, finished.plus(Duration.ofMinutes(20 + random.nextInt(25))), commit,
-                            commitTime, pipelineRun));
+                            DeploymentStatus.ROLLED_BACK, rolledBack, commit, commitTime, pipelineRun));
+                    return new Released(made, rolledBack);
                 }
-                return made;
+                return new Released(made, finished);
             }
             boolean testsFail = false;
             Instant tested = finished;
@@ -162,7 +173,7 @@ class DemoDeployments {
                     // The pipeline asks anyway: the gate, not the pipeline, says what red tests mean (ROLLBACK).
                     askBefore(end, asks, new GateAsk(asked, next));
                 }
-                return made;
+                return new Released(made, asked);
             }
             if (beforeProduction && pipeline.nextDouble() < BAD_VERSION_SHARE) {
                 // Errors and latency up in this stage until the team replaces the version; the gate STOPs it.
@@ -170,7 +181,7 @@ class DemoDeployments {
                 badVersions.add(new BadVersion(service.id(), stage, version, new DemoTraffic.Incident(finished,
                         minutes, 0.04 + pipeline.nextDouble() * 0.08, 3 + pipeline.nextDouble() * 2)));
                 askBefore(end, asks, new GateAsk(asked, next));
-                return made;
+                return new Released(made, finished.plus(Duration.ofMinutes(minutes)));
             }
             if (beforeProduction && pipeline.nextDouble() < EARLY_ASK_SHARE) {
                 askBefore(end, asks, new GateAsk(asked, next));
@@ -179,7 +190,7 @@ class DemoDeployments {
             at = finished.plus(Duration.ofMinutes(beforeProduction
                     ? DemoRules.BAKE_HOURS * 60 + random.nextInt(900) : 60 + random.nextInt(60)));
         }
-        return made;
+        return new Released(made, at);
     }
 
     /** A question asked after the history ends is a question for the future, not the demo's. */

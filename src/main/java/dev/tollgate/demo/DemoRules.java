@@ -38,7 +38,7 @@ class DemoRules {
     /** Before production; {@link DemoDeployments} bakes its versions at least this long. */
     static final int BAKE_HOURS = 4;
     static final double MAX_ERROR_RATE = 0.01;
-    static final double MAX_LATENCY_P99_MS = 800;
+    static final double MAX_LATENCY_P99_MS = 1000;
     /** The rules of one service. */
     static final int PER_SERVICE = 6;
 
@@ -69,7 +69,7 @@ class DemoRules {
                 params("metric", "errors", "per", "requests", "aggregation", "sum", "window", "PT1H", "operator", ">",
                         "threshold", MAX_ERROR_RATE, "of", "SOURCE"),
                 "Errors per request over the last hour in the stage the version leaves");
-        put(id + "-latency-p99", "Latency p99 at most 800 ms", id, List.of(), "THRESHOLD",
+        put(id + "-latency-p99", "Latency p99 at most 1 s", id, List.of(), "THRESHOLD",
                 params("metric", "latency_ms", "aggregation", "p99", "window", "PT1H", "operator", ">",
                         "threshold", MAX_LATENCY_P99_MS, "of", "SOURCE"),
                 "The slowest one in a hundred requests over the last hour in the stage the version leaves");
