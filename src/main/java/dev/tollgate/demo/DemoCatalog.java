@@ -20,9 +20,10 @@ import dev.tollgate.security.Role;
 import dev.tollgate.security.UserAccounts;
 
 /**
- * Six teams of an online shop and their eighteen services, seeded on the first start only (when
- * the catalog has no team yet), so that a demo never overwrites what a user changed. Runs after
- * the catalog file, which wins when both are given.
+ * Six teams of an online shop and their eighteen services, with their rules and a month of
+ * deployments, metrics and gate answers, seeded on the first start only (when the catalog has no
+ * team yet), so that a demo never overwrites what a user changed. Runs after the catalog file,
+ * which wins when both are given.
  */
 @Component
 @Order(20)
@@ -74,10 +75,14 @@ class DemoCatalog implements ApplicationRunner {
     private final CurrentCaller callers;
     private final DemoMetrics metrics;
     private final DemoDeployments deployments;
+    private final DemoRules rules;
+    private final DemoGateHistory gateHistory;
 
     DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers,
-            DemoMetrics metrics, DemoDeployments deployments) {
+            DemoMetrics metrics, DemoDeployments deployments, DemoRules rules, DemoGateHistory gateHistory) {
         this.deployments = deployments;
+        this.rules = rules;
+        this.gateHistory = gateHistory;
         this.teams = teams;
         this.services = services;
         this.users = users;
@@ -91,6 +96,7 @@ class DemoCatalog implements ApplicationRunner {
             if (teams.count() > 0) {
                 return;
             }
+            long started = System.nanoTime();
             for (DemoTeam team : TEAMS) {
                 teams.put(team.id(), new TeamDraft(team.name(), team.description()));
                 for (DemoService service : team.services()) {
@@ -99,12 +105,17 @@ class DemoCatalog implements ApplicationRunner {
             }
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
-            // Deployments first: the metrics leave the store flushing their rollups for a while.
-            int recorded = deployments.seed(TEAMS);
-            log.info("Seeded {} demo deployments", recorded);
-            metrics.seed(TEAMS);
-            log.info("Seeded the demo catalog: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
-                    TEAMS.size(), TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
+            log.info("Seeded {} demo rules", rules.seed(TEAMS));
+            // Deployments first: the metrics leave the store flushing their rollups for a while. The
+            // gate is asked last, about deployments and metrics that are all there.
+            DemoDeployments.Releases releases = deployments.seed(TEAMS);
+            log.info("Seeded {} demo deployments, {} of the versions bad", releases.deployments(),
+                    releases.badVersions().size());
+            metrics.seed(TEAMS, releases.badVersions());
+            gateHistory.seed(releases.asks());
+            log.info("Seeded the demo catalog in {} ms: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
+                    (System.nanoTime() - started) / 1_000_000, TEAMS.size(),
+                    TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
         });
     }
 }

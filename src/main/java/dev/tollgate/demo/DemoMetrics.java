@@ -76,8 +76,8 @@ class DemoMetrics {
         this.clock = clock;
     }
 
-    /** Writes the history; answers how many points. */
-    long seed(List<DemoCatalog.DemoTeam> teams) {
+    /** Writes the history, with the jumps the bad versions made in their stages; answers how many points. */
+    long seed(List<DemoCatalog.DemoTeam> teams, List<DemoDeployments.BadVersion> badVersions) {
         long started = System.nanoTime();
         Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(HISTORY);
@@ -97,8 +97,11 @@ class DemoMetrics {
                 for (int s = 0; s < stages.size(); s++) {
                     boolean production = s == stages.size() - 1;
                     double share = production ? 1.0 : 0.05 * (s + 1);
-                    List<DemoTraffic.Incident> incidents = production ? incidents(shape, start) : List.of();
-                    feeds.add(new Feed(team.id(), service.id(), stages.get(s),
+                    List<DemoTraffic.Incident> incidents = new ArrayList<>(production ? incidents(shape, start) : List.of());
+                    String stage = stages.get(s);
+                    badVersions.stream().filter(bad -> bad.service().equals(service.id()) && bad.stage().equals(stage))
+                            .forEach(bad -> incidents.add(bad.incident()));
+                    feeds.add(new Feed(team.id(), service.id(), stage,
                             new DemoTraffic(peak * share, errorRate, latency, incidents, seed++), production ? 1 : 10,
                             production ? PRODUCTION_LATENCY_SAMPLES : 1));
                 }

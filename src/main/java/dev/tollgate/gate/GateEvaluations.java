@@ -82,6 +82,17 @@ public class GateEvaluations {
 
     /** Asks the gate; the evaluation is stored before it is answered. */
     public GateEvaluation evaluate(GateQuestion question) {
+        return evaluateAsOf(question, clock.instant());
+    }
+
+    /**
+     * Asks the gate as it would have answered at {@code at}, and stores that evaluation as made
+     * then. Only for the demo's month of history: its evaluations are the gate's real answers over
+     * the stores, not made-up records, so they read as a pipeline's would have. Windows and bake
+     * times are measured from {@code at}; deployments, test runs and thresholds failed since are read
+     * as the stores hold them now, so asked in time order over a recorded past they are what was.
+     */
+    public GateEvaluation evaluateAsOf(GateQuestion question, Instant at) {
         long started = System.nanoTime();
         Caller caller = callers.get();
         caller.require(Scope.GATE);
@@ -95,13 +106,12 @@ public class GateEvaluations {
         ServiceDefinition service = found.orElseThrow();
         caller.require(Scope.GATE, service.team());
 
-        Instant now = clock.instant();
         String source = service.stageBefore(question.stage()).orElse(null);
         GateRequest request = new GateRequest(service.id(), service.team(), question.version(), source,
-                question.stage(), now);
+                question.stage(), at);
         GateDecision decision = rules.decide(request, new StoreFacts(stores, questions, properties.storeTimeout()));
         AppliedOverride override = decision.verdict() == Verdict.Decision.PROMOTE ? null
-                : overrides.holding(service.id(), question.stage(), question.version(), now)
+                : overrides.holding(service.id(), question.stage(), question.version(), at)
                         .map(held -> new AppliedOverride(held.id(), held.createdBy(), held.reason(), held.expiresAt(),
                                 decision.verdict()))
                         .orElse(null);
@@ -110,7 +120,7 @@ public class GateEvaluations {
                 ? decision.retryAfter().map(GateEvaluations::wholeSeconds).orElse(null) : null;
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         GateEvaluation evaluation = new GateEvaluation(UUID.randomUUID().toString(), service.id(), question.version(),
-                question.stage(), source, verdict, retryAfter, now, took.toMillis(), question.pipelineRun(),
+                question.stage(), source, verdict, retryAfter, at, took.toMillis(), question.pipelineRun(),
                 decision.outcomes(), decision.warnings(), override);
         transactions.executeWithoutResult(status -> {
             evaluations.save(evaluation, service.team(), caller.actor(), decision.failedThresholds());

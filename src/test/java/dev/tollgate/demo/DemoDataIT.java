@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo's first start, as the README's run command makes it: the catalog, thirty days of minute
  * data per service and stage with daily cycles and incidents, growing business figures, and
- * deployments of which some failed or were rolled back. On an H2 file of its own (seven million
- * points are no burden for a file, but would stay in this JVM's heap in memory). How long the
- * seeding took is logged at every first start ("Seeded N demo points ... in T ms"); the test
- * checks what it wrote, not how fast.
+ * deployments of which some failed or were rolled back, the rules that gate every service and the
+ * gate's answers to the month's promotions. On an H2 file of its own (seven million points are no
+ * burden for a file, but would stay in this JVM's heap in memory). How long the seeding took is
+ * logged at every first start ("Seeded the demo catalog in T ms", with the points and the gate's
+ * questions each on a line of their own); the test checks what it wrote, not how fast.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -75,6 +76,46 @@ class DemoDataIT {
             }
         }
         assertThat(statuses).contains("SUCCEEDED", "FAILED", "ROLLED_BACK");
+    }
+
+    @Test
+    void the_first_start_seeds_rules_for_every_service_and_a_month_of_gate_evaluations() {
+        ApiClient api = new ApiClient(port);
+        for (JsonNode service : api.get("/api/v1/services").asAdmin().send().expectStatus(200).json()) {
+            Set<String> kinds = new HashSet<>();
+            api.get("/api/v1/rules?service=" + service.get("id").asString()).asAdmin().send().expectStatus(200).json()
+                    .forEach(rule -> kinds.add(rule.get("kind").asString()));
+            assertThat(kinds).as(service.get("id").asString()).containsExactlyInAnyOrder("THRESHOLD", "BAKE_TIME",
+                    "PROMOTION_ORDER", "TESTS_PASSED", "DEPLOYMENT_WINDOW");
+        }
+
+        JsonNode all = api.get("/api/v1/gate-evaluations?limit=1000").asAdmin().send().expectStatus(200).json();
+        assertThat(all.size()).isGreaterThan(200);
+        assertThat(api.get("/api/v1/gate-evaluations?limit=1&to=" + Instant.now().minus(25, ChronoUnit.DAYS)).asAdmin()
+                .send().expectStatus(200).json()).as("evaluations from the month's first days").isNotEmpty();
+        // Each verdict for the reason the demo's story gives it: a bad version's error rate or
+        // latency stops it, red tests roll it back, bake time and the deployment window make it wait.
+        assertThat(failedKinds(api, "STOP")).contains("THRESHOLD");
+        assertThat(failedKinds(api, "ROLLBACK")).contains("TESTS_PASSED");
+        JsonNode waits = api.get("/api/v1/gate-evaluations?verdict=WAIT&limit=1000").asAdmin().send().expectStatus(200).json();
+        assertThat(waits).allSatisfy(wait -> assertThat(wait.get("retryAfter").asLong()).isPositive());
+        assertThat(failedKinds(api, "WAIT")).contains("BAKE_TIME", "DEPLOYMENT_WINDOW");
+        assertThat(api.get("/api/v1/gate-evaluations?verdict=PROMOTE&limit=1").asAdmin().send().expectStatus(200).json())
+                .isNotEmpty();
+    }
+
+    /** The kinds of the rules that did not pass in the evaluations with {@code verdict}. */
+    private static Set<String> failedKinds(ApiClient api, String verdict) {
+        Set<String> kinds = new HashSet<>();
+        for (JsonNode evaluation : api.get("/api/v1/gate-evaluations?verdict=" + verdict + "&limit=1000").asAdmin().send()
+                .expectStatus(200).json()) {
+            for (JsonNode result : evaluation.get("results")) {
+                if (!result.get("status").asString().equals("PASS")) {
+                    kinds.add(result.get("kind").asString());
+                }
+            }
+        }
+        return kinds;
     }
 
     private static double figure(ApiClient api, String metric, String service, String stage, String aggregation,
