@@ -4,6 +4,7 @@ import static dev.tollgate.db.Tables.RULE;
 import static dev.tollgate.db.Tables.RULE_VERSION;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +41,18 @@ class RuleRepository {
                 row.getVersion(), row.getScopeTeam(), row.getScopeService(), row.getDocument(), row.getUpdatedAt()));
     }
 
-    /** The rules a promotion of {@code service} (of {@code team}, null when unowned) may be gated by: its own, its team's and those of every service. */
+    /**
+     * The rules a promotion of {@code service} (of {@code team}, null when unowned) may be gated
+     * by: its own, its team's and those of every service, in id order. Three indexed reads in one
+     * statement: one condition with OR would make the database scan every rule, on every gate call.
+     */
     List<StoredRule> applicable(String team, String service) {
-        Condition where = RULE.SCOPE_TEAM.isNull().and(RULE.SCOPE_SERVICE.isNull()).or(RULE.SCOPE_SERVICE.eq(service));
-        if (team != null) {
-            where = where.or(RULE.SCOPE_TEAM.eq(team));
-        }
-        return db.selectFrom(RULE).where(where).orderBy(RULE.ID).fetch(row -> new StoredRule(row.getId(),
-                row.getVersion(), row.getScopeTeam(), row.getScopeService(), row.getDocument(), row.getUpdatedAt()));
+        var ofService = db.selectFrom(RULE).where(RULE.SCOPE_SERVICE.eq(service));
+        var ofEvery = db.selectFrom(RULE).where(RULE.SCOPE_TEAM.isNull()).and(RULE.SCOPE_SERVICE.isNull());
+        var all = team == null ? ofService.unionAll(ofEvery)
+                : ofService.unionAll(ofEvery).unionAll(db.selectFrom(RULE).where(RULE.SCOPE_TEAM.eq(team)));
+        return all.fetch(row -> new StoredRule(row.getId(), row.getVersion(), row.getScopeTeam(), row.getScopeService(),
+                row.getDocument(), row.getUpdatedAt())).stream().sorted(Comparator.comparing(StoredRule::id)).toList();
     }
 
     /** Stores {@code document} as the next version of rule {@code id}; answers that version. */

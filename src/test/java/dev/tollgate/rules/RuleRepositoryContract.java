@@ -53,6 +53,19 @@ abstract class RuleRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    void a_promotion_is_gated_by_its_services_its_teams_and_every_services_rules() {
+        rules.save("team", "payments", null, "{}", NOW, "admin");
+        rules.save("other-team", "search", null, "{}", NOW, "admin");
+        rules.save("service", null, "ledger", "{}", NOW, "admin");
+        rules.save("other-service", null, "wallet", "{}", NOW, "admin");
+        rules.save("every", null, null, "{}", NOW, "admin");
+
+        assertThat(rules.applicable("payments", "ledger")).extracting(StoredRule::id).containsExactly("every", "service", "team");
+        // An unowned service has no team rules.
+        assertThat(rules.applicable(null, "ledger")).extracting(StoredRule::id).containsExactly("every", "service");
+    }
+
+    @Test
     void the_document_column_holds_the_longest_document_a_rule_may_have() {
         assertThat(LONGEST).hasSize(Rules.MAX_DOCUMENT_LENGTH);
         rules.save("long", null, null, LONGEST, NOW, "admin");
