@@ -67,8 +67,9 @@ final class RuleForm extends FormDialog {
     private final Checkbox enabled = new Checkbox("Enabled");
     private RuleParamsForm params;
 
+    /** {@code backtest} replays the rule as edited; null leaves the form without one. */
     RuleForm(Rules rules, TeamChoices teams, List<String> services, List<String> metrics, ObjectNode existing,
-            Consumer<Rules.Written> onSaved) {
+            RuleBacktestPanel backtest, Consumer<Rules.Written> onSaved) {
         super(existing == null ? "New rule" : "Edit rule " + existing.path("id").asString(),
                 existing == null ? "Create" : "Save");
         this.rules = rules;
@@ -143,6 +144,16 @@ final class RuleForm extends FormDialog {
             name.setAutofocus(true);
         }
         showReach();
+        if (backtest != null) {
+            form.add(backtest);
+            form.setColspan(backtest, 2);
+            backtest.bind(this::rule, violations);
+            // What a rule gates decides which services and stages a backtest may ask about.
+            reach.addValueChangeListener(e -> backtest.ruleChanged());
+            team.addValueChangeListener(e -> backtest.ruleChanged());
+            service.addValueChangeListener(e -> backtest.ruleChanged());
+            stages.addValueChangeListener(e -> backtest.ruleChanged());
+        }
     }
 
     private void fill(JsonNode rule) {

@@ -1,5 +1,6 @@
 package dev.tollgate.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import dev.tollgate.catalog.MetricCatalog;
 import dev.tollgate.catalog.MetricDefinition;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.TeamCatalog;
+import dev.tollgate.rules.RuleBacktests;
 import dev.tollgate.rules.RuleKind;
 import dev.tollgate.rules.Rules;
 import dev.tollgate.security.Caller;
@@ -42,6 +44,8 @@ import jakarta.annotation.security.PermitAll;
 class RulesView extends VerticalLayout {
 
     private final Rules rules;
+    private final RuleBacktests backtests;
+    private final Clock clock;
     private final TeamCatalog teams;
     private final ServiceCatalog services;
     private final MetricCatalog metrics;
@@ -50,8 +54,11 @@ class RulesView extends VerticalLayout {
     private final ComboBox<String> serviceFilter = new ComboBox<>();
     private final Grid<ObjectNode> grid = new Grid<>();
 
-    RulesView(Rules rules, TeamCatalog teams, ServiceCatalog services, MetricCatalog metrics, CurrentCaller callers) {
+    RulesView(Rules rules, RuleBacktests backtests, TeamCatalog teams, ServiceCatalog services, MetricCatalog metrics,
+            CurrentCaller callers, Clock clock) {
         this.rules = rules;
+        this.backtests = backtests;
+        this.clock = clock;
         this.teams = teams;
         this.services = services;
         this.metrics = metrics;
@@ -127,8 +134,9 @@ class RulesView extends VerticalLayout {
     private void edit(ObjectNode rule) {
         // Read the catalog again: a team, service or metric may have been added since this view opened.
         List<String> metricIds = new ArrayList<>(metrics.list().stream().map(MetricDefinition::id).toList());
-        new RuleForm(rules, TeamChoices.load(teams), ServiceChoices.load(services).ids(), metricIds, rule,
-                this::saved).open();
+        ServiceChoices serviceChoices = ServiceChoices.load(services);
+        new RuleForm(rules, TeamChoices.load(teams), serviceChoices.ids(), metricIds, rule,
+                new RuleBacktestPanel(backtests, serviceChoices, clock), this::saved).open();
     }
 
     private void saved(Rules.Written written) {
