@@ -18,16 +18,20 @@ final class BacktestChart {
 
     static final String OBSERVED = "observed";
     static final String THRESHOLD = "threshold";
-    /** For the kinds without figures (a deployment window, say), the stops are all there is to draw. */
     static final String STOPPED = "would stop (1 = yes)";
 
     private BacktestChart() {
     }
 
-    /** The observed figures and the threshold, each only if some step had one; else the stops as 0 and 1. */
+    /**
+     * The observed figures and the threshold, each only if some step had one, and the stops as 1
+     * and 0 at every step: that series spans the whole window, so that the plot does too (the
+     * chart scales to its points), and the markers of stops at steps without figures are seen.
+     */
     static List<TimeSeriesChart.Series> series(Backtest backtest) {
         List<TimeSeriesChart.Point> observed = new ArrayList<>();
         List<TimeSeriesChart.Point> threshold = new ArrayList<>();
+        List<TimeSeriesChart.Point> stopped = new ArrayList<>();
         for (Backtest.Step step : backtest.steps()) {
             if (step.observed() != null && Double.isFinite(step.observed())) {
                 observed.add(new TimeSeriesChart.Point(step.at(), step.observed()));
@@ -35,6 +39,7 @@ final class BacktestChart {
             if (step.threshold() != null && Double.isFinite(step.threshold())) {
                 threshold.add(new TimeSeriesChart.Point(step.at(), step.threshold()));
             }
+            stopped.add(new TimeSeriesChart.Point(step.at(), stops(step) ? 1 : 0));
         }
         List<TimeSeriesChart.Series> series = new ArrayList<>();
         if (!observed.isEmpty()) {
@@ -43,10 +48,7 @@ final class BacktestChart {
         if (!threshold.isEmpty()) {
             series.add(new TimeSeriesChart.Series(THRESHOLD, threshold));
         }
-        if (series.isEmpty() && !backtest.steps().isEmpty()) {
-            series.add(new TimeSeriesChart.Series(STOPPED, backtest.steps().stream()
-                    .map(step -> new TimeSeriesChart.Point(step.at(), stops(step) ? 1 : 0)).toList()));
-        }
+        series.add(new TimeSeriesChart.Series(STOPPED, stopped));
         return series;
     }
 

@@ -47,15 +47,17 @@ class BacktestChartTest {
             new Backtest.Step(hour(3), null, RuleStatus.FAIL, Effect.ROLLBACK, 20.0, 12.0, "errors is 20, above 12"));
 
     @Test
-    void draws_the_observed_figures_and_the_threshold_at_the_steps_that_had_them() {
+    void draws_the_observed_figures_and_the_threshold_at_the_steps_that_had_them_and_the_stops_at_every_step() {
         List<TimeSeriesChart.Series> series = BacktestChart.series(THRESHOLD);
 
         assertThat(series).extracting(TimeSeriesChart.Series::name)
-                .containsExactly(BacktestChart.OBSERVED, BacktestChart.THRESHOLD);
+                .containsExactly(BacktestChart.OBSERVED, BacktestChart.THRESHOLD, BacktestChart.STOPPED);
         assertThat(series.get(0).points()).containsExactly(new Point(hour(0), 3), new Point(hour(1), 14),
                 new Point(hour(3), 20));
         assertThat(series.get(1).points()).containsExactly(new Point(hour(0), 10), new Point(hour(1), 10),
                 new Point(hour(3), 12));
+        assertThat(series.get(2).points()).containsExactly(new Point(hour(0), 0), new Point(hour(1), 1),
+                new Point(hour(2), 1), new Point(hour(3), 1));
     }
 
     @Test
@@ -77,7 +79,7 @@ class BacktestChartTest {
     }
 
     @Test
-    void a_rule_without_figures_is_drawn_as_its_stops_one_for_a_stop_and_zero_otherwise() {
+    void a_rule_without_figures_is_drawn_as_its_stops_alone() {
         Backtest window = backtest(new Backtest.Step(hour(0), null, RuleStatus.PASS, Effect.NONE, null, null, "open"),
                 new Backtest.Step(hour(1), null, RuleStatus.FAIL, Effect.STOP, null, null, "closed"));
 
