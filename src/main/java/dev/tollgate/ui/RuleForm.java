@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RuleForm extends FormDialog {
 
     /** Wide enough for two columns of fields. */
-    private static final String WIDTH = "min(54rem, 100vw)";
+    static final String WIDTH = "min(54rem, 100vw)";
     private static final Map<String, String> ON_FAIL = Map.of("WARN", "Warn, and promote",
             "STOP", "Stop the promotion", "ROLLBACK", "Stop, and roll back");
     private static final Map<String, String> ON_NO_DATA = Map.of("PASS", "Pass", "WARN", "Warn, and promote",

@@ -7,6 +7,7 @@ import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -104,8 +105,8 @@ class RulesView extends VerticalLayout {
         grid.addColumn(rule -> rule.path("enabled").asBoolean() ? "yes" : "no").setHeader("Enabled")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(rule -> rule.path("version").asInt()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         if (mayWrite()) {
-            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
             grid.addItemDoubleClickListener(e -> edit(e.getItem()));
         }
         // A click shows what the rule checks; everyone may read that, writers or not.
@@ -125,10 +126,32 @@ class RulesView extends VerticalLayout {
         grid.setItems(rules.list(teamFilter.getValue(), serviceFilter.getValue()));
     }
 
+    /** Everyone who reads a rule may backtest it; only writers change it. */
     private GridActions actions(ObjectNode rule) {
         String id = rule.path("id").asString();
-        return new GridActions().add(VaadinIcon.PENCIL, "Edit", id, false, e -> edit(rule))
-                .add(VaadinIcon.TRASH, "Delete", id, true, e -> confirmDelete(id));
+        GridActions actions = new GridActions().add(VaadinIcon.CHART, "Backtest", id, false, e -> backtest(rule));
+        if (mayWrite()) {
+            actions.add(VaadinIcon.PENCIL, "Edit", id, false, e -> edit(rule))
+                    .add(VaadinIcon.TRASH, "Delete", id, true, e -> confirmDelete(id));
+        }
+        return actions;
+    }
+
+    /** The stored rule, as it is enforced now; tuning it is the editor's business. */
+    private void backtest(ObjectNode stored) {
+        ObjectNode body = stored.deepCopy();
+        // A backtest takes a rule as PUT /rules/{rule} does: what the store added is no field of it.
+        body.remove(List.of("id", "version", "updatedAt"));
+        RuleBacktestPanel panel = new RuleBacktestPanel(backtests, ServiceChoices.load(services), clock);
+        panel.setOpened(true);
+        panel.bind(() -> body, new FormViolations());
+        Dialog dialog = new Dialog(panel);
+        dialog.setHeaderTitle("Backtest rule " + stored.path("id").asString());
+        dialog.setWidth(RuleForm.WIDTH);
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("close-backtest");
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     private void edit(ObjectNode rule) {

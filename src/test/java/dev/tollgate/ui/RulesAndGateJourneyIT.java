@@ -38,7 +38,7 @@ import dev.tollgate.testing.ApiClient;
  * compile error while typing it, then finds the gate's evaluation of a promotion of that service,
  * reads the rule's result in it, overrides the verdict, and sees the verdict beside the stage on
  * the service's page. An admin backtests a rule before saving it and tunes its threshold on the
- * chart. A viewer reads the same and is offered no change.
+ * chart. A viewer reads the same, backtests it and is offered no change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesAndGateJourneyIT {
@@ -204,6 +204,13 @@ class RulesAndGateJourneyIT {
         $("#rules-grid .rule-details").shouldHave(text("PT1H"));
         $("#new-rule").shouldNotBe(visible);
         $$("#rules-grid .action-edit").shouldHave(size(0));
+
+        // Reading a rule is enough to backtest it: with nothing ever deployed to beta, it never had data, and no data stops.
+        $("#rules-grid vaadin-button[aria-label='Backtest " + rule + "']").click();
+        $("#run-backtest").click();
+        $("#backtest-summary").shouldHave(text("would have stopped 721 of 721 promotions (100%)"), BACKTEST_TIME);
+        $("#backtest-statuses").shouldHave(text("NO_DATA 721"));
+        $("#close-backtest").click();
 
         $("#nav-gate").click();
         $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("2.0.0")).shouldBe(visible).click();
