@@ -133,6 +133,7 @@ final class RuleBacktestPanel extends Details {
 
     private void run() {
         violations.clear();
+        // On the whole hour: every run of the same rule then asks about the same steps, and a tuned threshold compares.
         Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
         ObjectNode question = JsonNodeFactory.instance.objectNode();
         question.set("rule", rule.get());

@@ -78,18 +78,7 @@ class RulesAndGateJourneyIT {
         signIn("admin", "test-admin-password");
 
         $("#nav-rules").click();
-        $("#new-rule").click();
-        $("#rule-id input").setValue(rule);
-        $("#rule-name input").setValue("Few errors");
-        $("#rule-scope").click();
-        $$("vaadin-select-item").findBy(exactText("One service")).click();
-        $("#rule-scope-service input").setValue(service);
-        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
-        $("#rule-stages input").setValue("prod");
-        $("#param-metric input").setValue("errors");
-        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
-        $("#param-window input").setValue("PT1H");
-        $("#param-threshold input").setValue("10");
+        editNewThresholdRule(rule);
         $("#save").click();
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible);
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText("service " + service)).shouldBe(visible).click();
@@ -135,18 +124,7 @@ class RulesAndGateJourneyIT {
 
         signIn("admin", "test-admin-password");
         $("#nav-rules").click();
-        $("#new-rule").click();
-        $("#rule-id input").setValue(service + "-backtest");
-        $("#rule-name input").setValue("Few errors");
-        $("#rule-scope").click();
-        $$("vaadin-select-item").findBy(exactText("One service")).click();
-        $("#rule-scope-service input").setValue(service);
-        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
-        $("#rule-stages input").setValue("prod");
-        $("#param-metric input").setValue("errors");
-        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
-        $("#param-window input").setValue("PT1H");
-        $("#param-threshold input").setValue("10");
+        editNewThresholdRule(service + "-backtest");
         // Hours without errors reported pass, so that only the hours with too many stop.
         $("#rule-on-no-data").click();
         $$("vaadin-select-item").findBy(exactText("Pass")).click();
@@ -176,6 +154,22 @@ class RulesAndGateJourneyIT {
 
         $("#cancel").click();
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(service + "-backtest")).shouldNot(exist);
+    }
+
+    /** A new rule in the editor, not saved: at most 10 errors an hour in the stage before prod, for this test's service. */
+    private void editNewThresholdRule(String id) {
+        $("#new-rule").click();
+        $("#rule-id input").setValue(id);
+        $("#rule-name input").setValue("Few errors");
+        $("#rule-scope").click();
+        $$("vaadin-select-item").findBy(exactText("One service")).click();
+        $("#rule-scope-service input").setValue(service);
+        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
+        $("#rule-stages input").setValue("prod");
+        $("#param-metric input").setValue("errors");
+        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
+        $("#param-window input").setValue("PT1H");
+        $("#param-threshold input").setValue("10");
     }
 
     /** The dialog scrolls, and its footer covers what lies at the bottom of the form. */
