@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RuleForm extends FormDialog {
 
     /** Wide enough for two columns of fields. */
-    private static final String WIDTH = "min(54rem, 100vw)";
+    static final String WIDTH = "min(54rem, 100vw)";
     private static final Map<String, String> ON_FAIL = Map.of("WARN", "Warn, and promote",
             "STOP", "Stop the promotion", "ROLLBACK", "Stop, and roll back");
     private static final Map<String, String> ON_NO_DATA = Map.of("PASS", "Pass", "WARN", "Warn, and promote",
@@ -67,8 +67,9 @@ final class RuleForm extends FormDialog {
     private final Checkbox enabled = new Checkbox("Enabled");
     private RuleParamsForm params;
 
+    /** {@code backtest} replays the rule as edited; null leaves the form without one. */
     RuleForm(Rules rules, TeamChoices teams, List<String> services, List<String> metrics, ObjectNode existing,
-            Consumer<Rules.Written> onSaved) {
+            RuleBacktestPanel backtest, Consumer<Rules.Written> onSaved) {
         super(existing == null ? "New rule" : "Edit rule " + existing.path("id").asString(),
                 existing == null ? "Create" : "Save");
         this.rules = rules;
@@ -143,6 +144,16 @@ final class RuleForm extends FormDialog {
             name.setAutofocus(true);
         }
         showReach();
+        if (backtest != null) {
+            form.add(backtest);
+            form.setColspan(backtest, 2);
+            backtest.bind(this::rule, violations);
+            // What a rule gates decides which services and stages a backtest may ask about.
+            reach.addValueChangeListener(e -> backtest.ruleChanged());
+            team.addValueChangeListener(e -> backtest.ruleChanged());
+            service.addValueChangeListener(e -> backtest.ruleChanged());
+            stages.addValueChangeListener(e -> backtest.ruleChanged());
+        }
     }
 
     private void fill(JsonNode rule) {

@@ -1,11 +1,13 @@
 package dev.tollgate.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +24,7 @@ import dev.tollgate.catalog.MetricCatalog;
 import dev.tollgate.catalog.MetricDefinition;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.TeamCatalog;
+import dev.tollgate.rules.RuleBacktests;
 import dev.tollgate.rules.RuleKind;
 import dev.tollgate.rules.Rules;
 import dev.tollgate.security.Caller;
@@ -42,6 +45,8 @@ import jakarta.annotation.security.PermitAll;
 class RulesView extends VerticalLayout {
 
     private final Rules rules;
+    private final RuleBacktests backtests;
+    private final Clock clock;
     private final TeamCatalog teams;
     private final ServiceCatalog services;
     private final MetricCatalog metrics;
@@ -50,8 +55,11 @@ class RulesView extends VerticalLayout {
     private final ComboBox<String> serviceFilter = new ComboBox<>();
     private final Grid<ObjectNode> grid = new Grid<>();
 
-    RulesView(Rules rules, TeamCatalog teams, ServiceCatalog services, MetricCatalog metrics, CurrentCaller callers) {
+    RulesView(Rules rules, RuleBacktests backtests, TeamCatalog teams, ServiceCatalog services, MetricCatalog metrics,
+            CurrentCaller callers, Clock clock) {
         this.rules = rules;
+        this.backtests = backtests;
+        this.clock = clock;
         this.teams = teams;
         this.services = services;
         this.metrics = metrics;
@@ -97,8 +105,8 @@ class RulesView extends VerticalLayout {
         grid.addColumn(rule -> rule.path("enabled").asBoolean() ? "yes" : "no").setHeader("Enabled")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(rule -> rule.path("version").asInt()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         if (mayWrite()) {
-            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
             grid.addItemDoubleClickListener(e -> edit(e.getItem()));
         }
         // A click shows what the rule checks; everyone may read that, writers or not.
@@ -118,17 +126,40 @@ class RulesView extends VerticalLayout {
         grid.setItems(rules.list(teamFilter.getValue(), serviceFilter.getValue()));
     }
 
+    /** Everyone who reads a rule may backtest it; only writers change it. */
     private GridActions actions(ObjectNode rule) {
         String id = rule.path("id").asString();
-        return new GridActions().add(VaadinIcon.PENCIL, "Edit", id, false, e -> edit(rule))
-                .add(VaadinIcon.TRASH, "Delete", id, true, e -> confirmDelete(id));
+        GridActions actions = new GridActions().add(VaadinIcon.CHART, "Backtest", id, false, e -> backtest(rule));
+        if (mayWrite()) {
+            actions.add(VaadinIcon.PENCIL, "Edit", id, false, e -> edit(rule))
+                    .add(VaadinIcon.TRASH, "Delete", id, true, e -> confirmDelete(id));
+        }
+        return actions;
+    }
+
+    /** The stored rule, as it is enforced now; tuning it is the editor's business. */
+    private void backtest(ObjectNode stored) {
+        ObjectNode body = stored.deepCopy();
+        // A backtest takes a rule as PUT /rules/{rule} does: what the store added is no field of it.
+        body.remove(List.of("id", "version", "updatedAt"));
+        RuleBacktestPanel panel = new RuleBacktestPanel(backtests, ServiceChoices.load(services), clock);
+        panel.setOpened(true);
+        panel.bind(() -> body, new FormViolations());
+        Dialog dialog = new Dialog(panel);
+        dialog.setHeaderTitle("Backtest rule " + stored.path("id").asString());
+        dialog.setWidth(RuleForm.WIDTH);
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("close-backtest");
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     private void edit(ObjectNode rule) {
         // Read the catalog again: a team, service or metric may have been added since this view opened.
         List<String> metricIds = new ArrayList<>(metrics.list().stream().map(MetricDefinition::id).toList());
-        new RuleForm(rules, TeamChoices.load(teams), ServiceChoices.load(services).ids(), metricIds, rule,
-                this::saved).open();
+        ServiceChoices serviceChoices = ServiceChoices.load(services);
+        new RuleForm(rules, TeamChoices.load(teams), serviceChoices.ids(), metricIds, rule,
+                new RuleBacktestPanel(backtests, serviceChoices, clock), this::saved).open();
     }
 
     private void saved(Rules.Written written) {

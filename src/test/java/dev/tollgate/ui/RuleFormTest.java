@@ -71,7 +71,7 @@ class RuleFormTest {
         answered.put("version", 4);
         answered.put("updatedAt", "2026-11-26T10:00:00Z");
 
-        ObjectNode written = new RuleForm(null, TEAMS, SERVICES, METRICS, answered, saved -> {
+        ObjectNode written = new RuleForm(null, TEAMS, SERVICES, METRICS, answered, null, saved -> {
         }).rule();
 
         assertThat(written).isEqualTo(stored);
@@ -79,7 +79,7 @@ class RuleFormTest {
 
     @Test
     void a_new_rule_starts_as_an_enforced_threshold_for_every_service_and_stage() {
-        ObjectNode written = new RuleForm(null, TEAMS, SERVICES, METRICS, null, saved -> {
+        ObjectNode written = new RuleForm(null, TEAMS, SERVICES, METRICS, null, null, saved -> {
         }).rule();
 
         assertThat(written).isEqualTo(JSON.readTree("""

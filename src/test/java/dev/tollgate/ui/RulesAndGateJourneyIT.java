@@ -5,11 +5,17 @@ import static com.codeborne.selenide.Condition.attribute;
 import static com.codeborne.selenide.Condition.exactText;
 import static com.codeborne.selenide.Condition.exist;
 import static com.codeborne.selenide.Condition.text;
+import static com.codeborne.selenide.Condition.value;
 import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selectors.shadowCss;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.codeborne.selenide.Selenide;
+import com.codeborne.selenide.SelenideElement;
 
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.security.Role;
@@ -30,10 +37,14 @@ import dev.tollgate.testing.ApiClient;
  * An admin writes a THRESHOLD rule for a service in the rule editor, sees a CEL expression's
  * compile error while typing it, then finds the gate's evaluation of a promotion of that service,
  * reads the rule's result in it, overrides the verdict, and sees the verdict beside the stage on
- * the service's page. A viewer reads the same and is offered no change.
+ * the service's page. An admin backtests a rule before saving it and tunes its threshold on the
+ * chart. A viewer reads the same, backtests it and is offered no change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesAndGateJourneyIT {
+
+    /** 721 steps, each asking the stores afresh, on a machine shared with other builds. */
+    private static final Duration BACKTEST_TIME = Duration.ofSeconds(60);
 
     @RegisterExtension
     static final HeadlessChromium chromium = new HeadlessChromium();
@@ -46,6 +57,9 @@ class RulesAndGateJourneyIT {
 
     @Autowired
     CurrentCaller callers;
+
+    @Autowired
+    Clock clock;
 
     private ApiClient api;
     private String service;
@@ -64,18 +78,7 @@ class RulesAndGateJourneyIT {
         signIn("admin", "test-admin-password");
 
         $("#nav-rules").click();
-        $("#new-rule").click();
-        $("#rule-id input").setValue(rule);
-        $("#rule-name input").setValue("Few errors");
-        $("#rule-scope").click();
-        $$("vaadin-select-item").findBy(exactText("One service")).click();
-        $("#rule-scope-service input").setValue(service);
-        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
-        $("#rule-stages input").setValue("prod");
-        $("#param-metric input").setValue("errors");
-        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
-        $("#param-window input").setValue("PT1H");
-        $("#param-threshold input").setValue("10");
+        editNewThresholdRule(rule);
         $("#save").click();
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible);
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText("service " + service)).shouldBe(visible).click();
@@ -112,6 +115,75 @@ class RulesAndGateJourneyIT {
     }
 
     @Test
+    void admin_backtests_an_unsaved_threshold_over_the_last_30_days_and_tunes_it_before_saving() {
+        // Errors in beta, the stage a promotion into prod leaves, in three past hours: 3, 14 and 20.
+        Instant base = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(10));
+        api.post("/api/v1/metrics").asAdmin().json("[" + String.join(", ", errors(3, base.plus(Duration.ofMinutes(30))),
+                errors(14, base.plus(Duration.ofMinutes(90))), errors(20, base.plus(Duration.ofMinutes(210)))) + "]")
+                .send().expectStatus(200);
+
+        signIn("admin", "test-admin-password");
+        $("#nav-rules").click();
+        editNewThresholdRule(service + "-backtest");
+        // Hours without errors reported pass, so that only the hours with too many stop.
+        $("#rule-on-no-data").click();
+        $$("vaadin-select-item").findBy(exactText("Pass")).click();
+
+        inView("#rule-backtest vaadin-details-summary").click();
+        $("#backtest-service input").shouldHave(value(service));
+        $("#backtest-stage").shouldHave(text("prod"));
+        inView("#run-backtest").click();
+        $("#backtest-summary").shouldHave(text("would have stopped 2 of 721 promotions (0.3%)"), BACKTEST_TIME);
+        $("#backtest-statuses").shouldHave(exactText("PASS 1 · FAIL 2 · WAIT 0 · NO_DATA 718 · ERROR 0"));
+        $(shadowCss(".uplot canvas", "#backtest-chart")).shouldBe(visible);
+        $$(shadowCss(".marker", "#backtest-chart")).shouldHave(size(2));
+        $(shadowCss(".legend", "#backtest-chart")).shouldHave(text("observed"), text("threshold"), text("would stop"));
+
+        // Tuned without saving: a higher threshold stops only the worst hour.
+        inView("#param-threshold input").setValue("15");
+        inView("#run-backtest").click();
+        $("#backtest-summary").shouldHave(text("would have stopped 1 of 721 promotions (0.1%)"), BACKTEST_TIME);
+        $$(shadowCss(".marker", "#backtest-chart")).shouldHave(size(1));
+
+        // A threshold that is no number is refused at its field, and no stale chart is left standing.
+        inView("#param-threshold input").setValue("fifteen");
+        inView("#run-backtest").click();
+        $("#param-threshold").shouldHave(attribute("invalid", "true"));
+        $("#backtest-chart").shouldNotBe(visible);
+        $("#backtest-summary").shouldHave(exactText(""));
+
+        $("#cancel").click();
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(service + "-backtest")).shouldNot(exist);
+    }
+
+    /** A new rule in the editor, not saved: at most 10 errors an hour in the stage before prod, for this test's service. */
+    private void editNewThresholdRule(String id) {
+        $("#new-rule").click();
+        $("#rule-id input").setValue(id);
+        $("#rule-name input").setValue("Few errors");
+        $("#rule-scope").click();
+        $$("vaadin-select-item").findBy(exactText("One service")).click();
+        $("#rule-scope-service input").setValue(service);
+        $$("vaadin-combo-box-item").findBy(exactText(service)).click();
+        $("#rule-stages input").setValue("prod");
+        $("#param-metric input").setValue("errors");
+        $$("vaadin-combo-box-item").findBy(exactText("errors")).click();
+        $("#param-window input").setValue("PT1H");
+        $("#param-threshold input").setValue("10");
+    }
+
+    /** The dialog scrolls, and its footer covers what lies at the bottom of the form. */
+    private static SelenideElement inView(String selector) {
+        return $(selector).scrollIntoView("{block: 'center'}");
+    }
+
+    private String errors(double value, Instant time) {
+        return """
+                {"metric": "errors", "service": "%s", "stage": "beta", "value": %s, "time": "%s"}"""
+                .formatted(service, value, time);
+    }
+
+    @Test
     void a_viewer_reads_rules_and_evaluations_and_is_offered_no_change() {
         String rule = service + "-bake";
         api.put("/api/v1/rules/" + rule).asAdmin().json("{\"name\": \"Bake an hour\", \"scope\": {\"service\": \""
@@ -126,6 +198,13 @@ class RulesAndGateJourneyIT {
         $("#rules-grid .rule-details").shouldHave(text("PT1H"));
         $("#new-rule").shouldNotBe(visible);
         $$("#rules-grid .action-edit").shouldHave(size(0));
+
+        // Reading a rule is enough to backtest it: with nothing ever deployed to beta, it never had data, and no data stops.
+        $("#rules-grid vaadin-button[aria-label='Backtest " + rule + "']").click();
+        $("#run-backtest").click();
+        $("#backtest-summary").shouldHave(text("would have stopped 721 of 721 promotions (100%)"), BACKTEST_TIME);
+        $("#backtest-statuses").shouldHave(text("NO_DATA 721"));
+        $("#close-backtest").click();
 
         $("#nav-gate").click();
         $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("2.0.0")).shouldBe(visible).click();
