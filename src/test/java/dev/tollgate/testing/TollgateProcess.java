@@ -190,7 +190,8 @@ public final class TollgateProcess implements AutoCloseable {
         }
         process.destroy();
         process.waitFor();
-        if (keep) {
+        // BENCH_KEEP_DATA=true keeps them after a good run too, to look into the database afterwards.
+        if (keep || "true".equals(System.getenv("BENCH_KEEP_DATA"))) {
             System.out.println("Tollgate's log: " + dataDir.resolve("tollgate.log"));
             return;
         }
