@@ -1,5 +1,6 @@
 package dev.tollgate.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -84,6 +85,17 @@ public final class Violations {
             return false;
         }
         return true;
+    }
+
+    /** Reads an optional time (RFC 3339 or epoch milliseconds); null when absent or, with its fault noted, when invalid. */
+    public Instant optionalTime(String pointer, String text) {
+        if (text == null) {
+            return null;
+        }
+        return ApiTime.parse(text).orElseGet(() -> {
+            add(pointer, "must be " + ApiTime.DESCRIPTION);
+            return null;
+        });
     }
 
     public boolean required(String pointer, Object value) {

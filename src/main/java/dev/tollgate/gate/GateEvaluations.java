@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;
@@ -164,8 +163,8 @@ public class GateEvaluations {
                 violations.add("verdict", "must be one of " + List.of(Verdict.Decision.values()));
             }
         }
-        Instant fromTime = time(violations, "from", from);
-        Instant toTime = time(violations, "to", to);
+        Instant fromTime = violations.optionalTime("from", from);
+        Instant toTime = violations.optionalTime("to", to);
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
             violations.add("from", "must be before to");
         }
@@ -185,16 +184,6 @@ public class GateEvaluations {
         ServiceDefinition found = services.find(service).orElseThrow(() -> new NotFoundException("Service", service));
         caller.requireRead(found.team());
         return evaluations.latestPerStage(service);
-    }
-
-    private static Instant time(Violations violations, String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        return ApiTime.parse(text).orElseGet(() -> {
-            violations.add(name, "must be " + ApiTime.DESCRIPTION);
-            return null;
-        });
     }
 
     /** Whole seconds, rounded up: retrying a moment early would only wait again. */

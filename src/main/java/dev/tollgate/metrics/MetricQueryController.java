@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.api.ApiDuration;
-import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.Aggregation;
 
@@ -108,8 +107,8 @@ class MetricQueryController {
                 violations.add("aggregation", "must be one of " + List.of(Aggregation.values()));
             }
         }
-        Instant toTime = to == null ? clock.instant() : time(violations, "to", to);
-        Instant fromTime = from == null ? (toTime == null ? null : toTime.minus(Duration.ofHours(1))) : time(violations, "from", from);
+        Instant toTime = to == null ? clock.instant() : violations.optionalTime("to", to);
+        Instant fromTime = from == null ? (toTime == null ? null : toTime.minus(Duration.ofHours(1))) : violations.optionalTime("from", from);
         if (fromTime != null && toTime != null) {
             if (!fromTime.isBefore(toTime)) {
                 violations.add("from", "must be before to");
@@ -123,12 +122,5 @@ class MetricQueryController {
         MetricSelector selector = service != null ? MetricSelector.ofService(metric, service, stage)
                 : MetricSelector.ofTeam(metric, team);
         return new Query(selector, parsedAggregation, fromTime, toTime);
-    }
-
-    private static Instant time(Violations violations, String name, String text) {
-        return ApiTime.parse(text).orElseGet(() -> {
-            violations.add(name, "must be " + ApiTime.DESCRIPTION);
-            return null;
-        });
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.Violations;
 
 @RestController
@@ -26,23 +25,13 @@ class AuditController {
             @RequestParam(required = false) String actor, @RequestParam(required = false) String targetType,
             @RequestParam(required = false) String targetId, @RequestParam(required = false) Integer limit) {
         Violations violations = new Violations();
-        Instant fromTime = time(violations, "from", from);
-        Instant toTime = time(violations, "to", to);
+        Instant fromTime = violations.optionalTime("from", from);
+        Instant toTime = violations.optionalTime("to", to);
         if (limit != null && (limit < 1 || limit > AuditLog.MAX_LIMIT)) {
             violations.add("limit", "must be between 1 and " + AuditLog.MAX_LIMIT);
         }
         violations.throwIfAny("The audit log query is invalid");
         return audit.find(new AuditQuery(fromTime, toTime, actor, targetType, targetId), 0,
                 limit == null ? DEFAULT_LIMIT : limit);
-    }
-
-    private static Instant time(Violations violations, String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        return ApiTime.parse(text).orElseGet(() -> {
-            violations.add(name, "must be " + ApiTime.DESCRIPTION);
-            return null;
-        });
     }
 }
