@@ -75,6 +75,9 @@ class GateEvaluationRepository {
     }
 
     Optional<GateEvaluation> find(String id) {
+        if (!GeneratedIds.isValid(id)) {
+            return Optional.empty();
+        }
         return db.selectFrom(GATE_EVALUATION).where(GATE_EVALUATION.ID.eq(id)).fetchOptional(row -> read(row));
     }
 

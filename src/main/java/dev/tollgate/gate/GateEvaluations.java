@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -118,7 +117,7 @@ public class GateEvaluations {
         Long retryAfter = verdict == Verdict.Decision.WAIT
                 ? decision.retryAfter().map(GateEvaluations::wholeSeconds).orElse(null) : null;
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        GateEvaluation evaluation = new GateEvaluation(UUID.randomUUID().toString(), service.id(), question.version(),
+        GateEvaluation evaluation = new GateEvaluation(GeneratedIds.next(), service.id(), question.version(),
                 question.stage(), source, verdict, retryAfter, at, took.toMillis(), question.pipelineRun(),
                 decision.outcomes(), decision.warnings(), override);
         transactions.executeWithoutResult(status -> {

@@ -38,6 +38,9 @@ class OverrideRepository {
     }
 
     Optional<GateOverride> find(String id) {
+        if (!GeneratedIds.isValid(id)) {
+            return Optional.empty();
+        }
         return db.selectFrom(GATE_OVERRIDE).where(GATE_OVERRIDE.ID.eq(id)).fetchOptional(OverrideRepository::read);
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -73,7 +72,7 @@ public class Overrides {
         violations.throwIfAny("The override was not created");
         String team = service.orElseThrow().team();
         caller.require(Scope.OVERRIDE, team);
-        GateOverride override = new GateOverride(UUID.randomUUID().toString(), request.service(), request.stage(),
+        GateOverride override = new GateOverride(GeneratedIds.next(), request.service(), request.stage(),
                 request.version(), reason, request.expiresAt(), now, caller.actor(), null, null);
         overrides.save(override, team);
         audit.record("OVERRIDE_CREATED", "override", override.id(), describe(override) + " until "

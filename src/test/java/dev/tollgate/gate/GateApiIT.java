@@ -102,6 +102,8 @@ class GateApiIT {
         api.get("/api/v1/gate-evaluations?verdict=MAYBE&limit=0&from=yesterday").asAdmin().send()
                 .expectRefusedAt("verdict", "limit", "from");
         api.get("/api/v1/gate-evaluations/" + unique("nothing")).asAdmin().send().expectProblem(404);
+        // A longer id is not cut to the column's width and taken for the one it starts with.
+        api.get("/api/v1/gate-evaluations/" + prod + "0").asAdmin().send().expectProblem(404);
     }
 
     @Test
