@@ -19,9 +19,13 @@ record ScorecardPeriod(Duration length, Instant from, Instant to, Duration step)
             Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
             Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(14));
 
-    /** The period of {@code length} that ends at {@code at}, cut to the whole minute, the stores' finest resolution. */
+    /**
+     * The period of {@code length} that ends at {@code at}, rounded up to the whole minute, the
+     * stores' finest resolution: up, so that a period ending now holds what happened this minute.
+     */
     static ScorecardPeriod endingAt(Duration length, Instant at) {
-        Instant to = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 60) * 60);
+        Instant minute = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 60) * 60);
+        Instant to = minute.equals(at) ? minute : minute.plusSeconds(60);
         Duration step = STEPS.stream().filter(candidate -> length.dividedBy(candidate) <= MAX_SPARK_POINTS).findFirst()
                 .orElse(length.dividedBy(MAX_SPARK_POINTS));
         return new ScorecardPeriod(length, to.minus(length), to, step);

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class ScorecardPeriodTest {
 
     @Test
-    void a_period_ends_at_the_whole_minute_and_the_previous_one_ends_where_it_starts() {
+    void a_period_ends_at_the_next_whole_minute_and_the_previous_one_ends_where_it_starts() {
         ScorecardPeriod week = ScorecardPeriod.endingAt(Duration.ofDays(7), Instant.parse("2026-11-26T10:15:42.5Z"));
 
-        assertThat(week.to()).isEqualTo(Instant.parse("2026-11-26T10:15:00Z"));
-        assertThat(week.from()).isEqualTo(Instant.parse("2026-11-19T10:15:00Z"));
+        assertThat(week.to()).isEqualTo(Instant.parse("2026-11-26T10:16:00Z"));
+        assertThat(week.from()).isEqualTo(Instant.parse("2026-11-19T10:16:00Z"));
         assertThat(week.previous().to()).isEqualTo(week.from());
-        assertThat(week.previous().from()).isEqualTo(Instant.parse("2026-11-12T10:15:00Z"));
+        assertThat(week.previous().from()).isEqualTo(Instant.parse("2026-11-12T10:16:00Z"));
+        assertThat(ScorecardPeriod.endingAt(Duration.ofDays(7), Instant.parse("2026-11-26T10:15:00Z")).to())
+                .isEqualTo(Instant.parse("2026-11-26T10:15:00Z"));
     }
 
     @Test
