@@ -1,26 +1,19 @@
 package dev.tollgate.gate;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import dev.tollgate.testing.InfluxTestServer;
+import dev.tollgate.testing.LoadClients;
+import dev.tollgate.testing.LoadClients.Figures;
 import dev.tollgate.testing.TollgateProcess;
 
 /**
@@ -46,13 +39,13 @@ public final class GateBenchmark {
     private static final String VERSION = "2.0.0";
     private static final String TOKEN = "bench-" + "0123456789abcdef".repeat(3);
 
-    private final int clients;
+    private final int clientCount;
     private final Duration measured;
     private final Duration warmUp;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LoadClients clients = new LoadClients();
 
     private GateBenchmark(int clients, Duration measured, Duration warmUp) {
-        this.clients = clients;
+        this.clientCount = clients;
         this.measured = measured;
         this.warmUp = warmUp;
     }
@@ -72,22 +65,22 @@ public final class GateBenchmark {
         int posts = DAYS * 24 * 60 / MINUTES_PER_POST;
         System.out.printf(Locale.ROOT, "%d services x %d stages, 10 rules a service, %,d points over %d days"
                 + " (%,d lines of 3 fields); %d clients for %d s after %d s of warm-up; %d cores%n", SERVICES,
-                STAGES.length, 3L * SERIES * DAYS * 24 * 60, DAYS, (long) SERIES * DAYS * 24 * 60, clients,
+                STAGES.length, 3L * SERIES * DAYS * 24 * 60, DAYS, (long) SERIES * DAYS * 24 * 60, clientCount,
                 measured.toSeconds(), warmUp.toSeconds(), Runtime.getRuntime().availableProcessors());
         IntFunction<byte[]> body = post -> lines(start.plus(Duration.ofMinutes((long) post * MINUTES_PER_POST)));
 
         String influx = InfluxTestServer.url();
-        send(HttpRequest.newBuilder(URI.create(influx + "/query?q=CREATE+DATABASE+bench_gate"))
+        clients.send(HttpRequest.newBuilder(URI.create(influx + "/query?q=CREATE+DATABASE+bench_gate"))
                 .POST(HttpRequest.BodyPublishers.noBody()), 200);
         long started = System.nanoTime();
-        write(influx + "/write?db=bench_gate&precision=s", null, posts, body);
+        clients.write(influx + "/write?db=bench_gate&precision=s", null, WRITERS, posts, body);
         System.out.printf(Locale.ROOT, "InfluxDB loaded in %.0f s%n", (System.nanoTime() - started) / 1e9);
 
         try (TollgateProcess tollgate = TollgateProcess.start(TollgateProcess.jar(), List.of(), TOKEN)) {
             tollgate.measuring(() -> {
                 setUp(tollgate, end);
                 long loading = System.nanoTime();
-                write(tollgate.url() + "/api/v1/write?precision=s", TOKEN, posts, body);
+                clients.write(tollgate.url() + "/api/v1/write?precision=s", TOKEN, WRITERS, posts, body);
                 System.out.printf(Locale.ROOT, "Tollgate loaded in %.0f s   %s%n", (System.nanoTime() - loading) / 1e9,
                         tollgate.heap());
                 // The gate is measured in the steady state: after the store has rolled up what the load wrote.
@@ -97,7 +90,7 @@ public final class GateBenchmark {
                     Thread.sleep(1000);
                 }
                 System.out.printf(Locale.ROOT, "Its store caught up %.0f s later%n", (System.nanoTime() - settling) / 1e9);
-                Figures gate = load(index -> gateRequest(tollgate.url(), index));
+                Figures gate = clients.load(clientCount, warmUp, measured, index -> gateRequest(tollgate.url(), index));
                 System.out.printf(Locale.ROOT, "Gate on the embedded store: %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms"
                         + "   (targets: >= 2,000/s, p99 <= 5 ms)   %s%n", gate.perSecond(), gate.p50(), gate.p99(),
                         tollgate.heap());
@@ -106,7 +99,7 @@ public final class GateBenchmark {
                 return null;
             });
         }
-        Figures direct = load(index -> influxRequest(influx, index));
+        Figures direct = clients.load(clientCount, warmUp, measured, index -> influxRequest(influx, index));
         System.out.printf(Locale.ROOT, "InfluxDB directly, the same aggregates (3 InfluxQL statements an evaluation):"
                 + " %,8.0f/s   p50 %6.2f ms   p99 %6.2f ms%n", direct.perSecond(), direct.p50(), direct.p99());
     }
@@ -207,87 +200,6 @@ public final class GateBenchmark {
                 + "1h; SELECT percentile(latency_ms, 99)" + where + "15m";
         return HttpRequest.newBuilder(URI.create(influx + "/query?db=bench_gate&q="
                 + URLEncoder.encode(statements, StandardCharsets.UTF_8))).GET();
-    }
-
-    /** What a run of clients measured. */
-    private record Figures(double perSecond, double p50, double p99) {
-    }
-
-    /** {@link #clients} clients send requests back to back: a warm-up, then {@link #measured}, timed one by one. */
-    private Figures load(IntFunction<HttpRequest.Builder> request) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        long warmUpEnds = System.nanoTime() + warmUp.toNanos();
-        long ends = warmUpEnds + measured.toNanos();
-        List<long[]> latencies = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<long[]>> running = new ArrayList<>();
-            for (int client = 0; client < clients; client++) {
-                running.add(pool.submit(() -> {
-                    long[] taken = new long[1 << 16];
-                    int count = 0;
-                    for (long now = System.nanoTime(); now < ends; now = System.nanoTime()) {
-                        send(request.apply(next.getAndIncrement()), 0);
-                        long took = System.nanoTime() - now;
-                        if (now >= warmUpEnds) {
-                            if (count == taken.length) {
-                                taken = Arrays.copyOf(taken, count * 2);
-                            }
-                            taken[count++] = took;
-                        }
-                    }
-                    return Arrays.copyOf(taken, count);
-                }));
-            }
-            for (Future<long[]> client : running) {
-                latencies.add(client.get());
-            }
-        }
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Figures(all.length / (measured.toNanos() / 1e9), all[all.length / 2] / 1e6,
-                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6);
-    }
-
-    /** Writes {@code posts} bodies with {@link #WRITERS} writers, in about time order. */
-    private void write(String url, String token, int posts, IntFunction<byte[]> body) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int writer = 0; writer < WRITERS; writer++) {
-                running.add(pool.submit(() -> {
-                    for (int post = next.getAndIncrement(); post < posts; post = next.getAndIncrement()) {
-                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
-                                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(post)));
-                        if (token != null) {
-                            request.header("Authorization", "Bearer " + token);
-                        }
-                        send(request, 0);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> writer : running) {
-                writer.get();
-            }
-        }
-    }
-
-    /**
-     * Sends, retrying after {@code Retry-After} on 429 and 503 (Tollgate's back-pressure while its
-     * store catches up, as a real client would); fails on anything but a 2xx (or {@code expected}).
-     */
-    private void send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        for (int attempt = 0;; attempt++) {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < 100) {
-                Thread.sleep(response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
-                continue;
-            }
-            if (response.statusCode() / 100 != 2 && response.statusCode() != expected) {
-                throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return;
-        }
     }
 
     private static String verdicts(String prometheus) {
