@@ -8,6 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
@@ -162,13 +166,27 @@ public class Scorecards {
                     gate.tally(service.team(), service.id(), period.from(), period.to()));
         }
 
+        /**
+         * The items of a quadrant, their metrics read side by side: each asks the store two or
+         * three questions, and a scorecard has a score of metrics.
+         */
         private List<ScorecardItem> items(MetricCategory category, Function<String, MetricSelector> selector) {
-            List<ScorecardItem> items = new ArrayList<>();
-            for (MetricDefinition definition : definitions) {
-                if (definition.category() == category) {
-                    metricItems.of(definition, selector.apply(definition.id()), period, definition.builtIn())
-                            .ifPresent(items::add);
+            List<Future<Optional<ScorecardItem>>> reads = new ArrayList<>();
+            try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (MetricDefinition definition : definitions) {
+                    if (definition.category() == category) {
+                        reads.add(side.submit(() -> metricItems.of(definition, selector.apply(definition.id()), period,
+                                definition.builtIn())));
+                    }
                 }
+            }
+            List<ScorecardItem> items = new ArrayList<>();
+            for (Future<Optional<ScorecardItem>> read : reads) {
+                if (read.state() == Future.State.FAILED) {
+                    // The store's own exception, so that an unavailable store answers as one (503), not as a bug.
+                    throw read.exceptionNow() instanceof RuntimeException e ? e : new IllegalStateException(read.exceptionNow());
+                }
+                read.resultNow().ifPresent(items::add);
             }
             return items;
         }
