@@ -46,7 +46,7 @@ final class GoalProgress extends Div {
         bar.getElement().setAttribute("aria-valuenow", FigureText.number(Math.min(100, percent)));
         bar.getElement().setAttribute("aria-label", goal.title());
 
-        Span amount = new Span(FigureText.value(goal.value(), goal.unit()) + " of "
+        Span amount = new Span((goal.value() == null ? FigureText.NONE : FigureText.number(goal.value())) + " of "
                 + FigureText.value(goal.target(), goal.unit()) + " · " + FigureText.number(percent) + "%");
         amount.addClassName("goal-amount");
         Div foot = new Div(amount);
