@@ -49,13 +49,13 @@ class HomeView extends VerticalLayout {
 
         if (teamCount > 0) {
             TeamChoices names = TeamChoices.load(teams);
-            List<Scorecard> cards = scorecards.teams(ScorecardPeriod.WEEK.length, clock.instant());
+            List<Scorecard> cards = scorecards.teams(OfferedPeriod.WEEK.length, clock.instant());
             Paragraph about = new Paragraph("Each team's key figures over the last 7 days, coloured by how they "
                     + "stand against their targets, with the change against the week before. Open a team for its "
                     + "whole scorecard.");
             about.setId("overview-about");
             about.addClassName("muted");
-            add(about, new TeamHeatMap(cards, names::name, ScorecardPeriod.WEEK), legend());
+            add(about, new TeamHeatMap(cards, names::name, OfferedPeriod.WEEK), legend());
         }
         add(nextStep(admin, teamCount, serviceCount));
     }

@@ -14,7 +14,7 @@ import dev.tollgate.scorecard.Scorecard;
  */
 final class ServiceScorecardSummary extends Div {
 
-    ServiceScorecardSummary(Scorecard card, ScorecardPeriod period) {
+    ServiceScorecardSummary(Scorecard card, OfferedPeriod period) {
         setId("service-scorecard");
         addClassName("service-scorecard");
         Span window = new Span("last " + period.label);

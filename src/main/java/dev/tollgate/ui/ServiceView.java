@@ -138,8 +138,8 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), owner,
                 new StageStrip(stageStatuses.of(service)),
-                new ServiceScorecardSummary(scorecards.service(service.id(), ScorecardPeriod.WEEK.length, clock.instant()),
-                        ScorecardPeriod.WEEK),
+                new ServiceScorecardSummary(scorecards.service(service.id(), OfferedPeriod.WEEK.length, clock.instant()),
+                        OfferedPeriod.WEEK),
                 stageTabs, charts);
         render();
     }

@@ -46,7 +46,7 @@ final class TeamHeatMap extends Div {
             new Column("gate-stops", "Gate stops", card -> stops(card.gates())),
             metric("security_training_pct", "Security training"));
 
-    TeamHeatMap(List<Scorecard> cards, Function<String, String> teamName, ScorecardPeriod period) {
+    TeamHeatMap(List<Scorecard> cards, Function<String, String> teamName, OfferedPeriod period) {
         addClassName("heat-map-frame");
         setId("heat-map");
         NativeTable table = new NativeTable();
@@ -68,12 +68,12 @@ final class TeamHeatMap extends Div {
         add(table);
     }
 
-    private static NativeTableRow row(Scorecard card, String name, ScorecardPeriod period) {
+    private static NativeTableRow row(Scorecard card, String name, OfferedPeriod period) {
         NativeTableRow row = new NativeTableRow();
         row.setId("heat-row-" + card.team());
         row.addClassName("heat-row");
         RouteParameters team = new RouteParameters("team", card.team());
-        QueryParameters query = QueryParameters.of(ScorecardPeriod.PARAMETER, period.parameter());
+        QueryParameters query = QueryParameters.of(OfferedPeriod.PARAMETER, period.parameter());
         RouterLink link = new RouterLink(name, TeamScorecardView.class, team);
         link.setQueryParameters(query);
         link.setId("heat-team-" + card.team());

@@ -67,7 +67,7 @@ class TeamScorecardView extends VerticalLayout implements BeforeEnterObserver, H
     private final MetricCatalog metrics;
     private final Clock clock;
     private final Caller caller;
-    private final Select<ScorecardPeriod> period = new Select<>();
+    private final Select<OfferedPeriod> period = new Select<>();
     private Team team;
 
     TeamScorecardView(Scorecards scorecards, TeamCatalog teams, ServiceCatalog services, StageStatuses stageStatuses,
@@ -84,14 +84,14 @@ class TeamScorecardView extends VerticalLayout implements BeforeEnterObserver, H
         addClassName("team-scorecard-view");
         period.setId("period");
         period.setAriaLabel("Period");
-        period.setItems(ScorecardPeriod.values());
+        period.setItems(OfferedPeriod.values());
         period.setItemLabelGenerator(p -> "Last " + p.label);
-        period.setValue(ScorecardPeriod.DEFAULT);
+        period.setValue(OfferedPeriod.DEFAULT);
         // The URL holds the period, so that a scorecard can be linked as seen: a pick navigates.
         period.addValueChangeListener(e -> {
             if (e.isFromClient() && team != null) {
                 getUI().ifPresent(ui -> ui.navigate(TeamScorecardView.class, new RouteParameters("team", team.id()),
-                        QueryParameters.of(ScorecardPeriod.PARAMETER, e.getValue().parameter())));
+                        QueryParameters.of(OfferedPeriod.PARAMETER, e.getValue().parameter())));
             }
         });
     }
@@ -105,8 +105,8 @@ class TeamScorecardView extends VerticalLayout implements BeforeEnterObserver, H
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
             return;
         }
-        period.setValue(event.getLocation().getQueryParameters().getSingleParameter(ScorecardPeriod.PARAMETER)
-                .flatMap(ScorecardPeriod::fromParameter).orElse(ScorecardPeriod.DEFAULT));
+        period.setValue(event.getLocation().getQueryParameters().getSingleParameter(OfferedPeriod.PARAMETER)
+                .flatMap(OfferedPeriod::fromParameter).orElse(OfferedPeriod.DEFAULT));
         render();
     }
 

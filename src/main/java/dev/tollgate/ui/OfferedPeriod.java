@@ -10,17 +10,17 @@ import java.util.Optional;
  * ({@code ?period=P28D}) so that a scorecard can be linked as seen. The API takes any duration;
  * the views offer the ones a team lead and a weekly review compare.
  */
-enum ScorecardPeriod {
+enum OfferedPeriod {
     DAY("1 day", Duration.ofDays(1)), WEEK("7 days", Duration.ofDays(7)), FOUR_WEEKS("28 days", Duration.ofDays(28)),
     QUARTER("90 days", Duration.ofDays(90));
 
     static final String PARAMETER = "period";
-    static final ScorecardPeriod DEFAULT = WEEK;
+    static final OfferedPeriod DEFAULT = WEEK;
 
     final String label;
     final Duration length;
 
-    ScorecardPeriod(String label, Duration length) {
+    OfferedPeriod(String label, Duration length) {
         this.label = label;
         this.length = length;
     }
@@ -31,7 +31,7 @@ enum ScorecardPeriod {
     }
 
     /** The period a URL names; absent when it names none of these (a hand-edited link). */
-    static Optional<ScorecardPeriod> fromParameter(String text) {
+    static Optional<OfferedPeriod> fromParameter(String text) {
         if (text == null) {
             return Optional.empty();
         }
