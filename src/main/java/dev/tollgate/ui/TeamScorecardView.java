@@ -301,8 +301,8 @@ class TeamScorecardView extends VerticalLayout implements BeforeEnterObserver, H
         return paragraph;
     }
 
-    /** Metric keys hold dots and underscores; element ids are easier with neither. */
+    /** Metric keys may hold dots and colons, which a CSS selector of an id would have to escape. */
     static String tileId(ScorecardItem item) {
-        return item.key() == null ? "unknown" : item.key().replaceAll("[^A-Za-z0-9-]", "-");
+        return item.key() == null ? "unknown" : item.key().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 }

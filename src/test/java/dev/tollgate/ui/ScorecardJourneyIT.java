@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.codeborne.selenide.Selenide;
+import com.codeborne.selenide.SelenideElement;
 import com.codeborne.selenide.WebDriverRunner;
 
 import dev.tollgate.security.CurrentCaller;
@@ -116,10 +117,10 @@ class ScorecardJourneyIT {
         $("#item-availability .figure-value").shouldHave(exactText(figure("P1D", "operational", "availability")));
 
         // The team's services link to their pages.
-        $("#team-service-" + service + " a").click();
+        inView("#team-service-" + service + " a").click();
         $("#stage-strip").shouldBe(visible);
         $("#service-scorecard").shouldHave(text("Scorecard"));
-        $("#service-team-link").click();
+        inView("#service-team-link").click();
         $("#card-services").shouldHave(text(service));
     }
 
@@ -129,7 +130,7 @@ class ScorecardJourneyIT {
         open("http://localhost:" + port + "/teams/" + team);
 
         $("#card-goals").shouldHave(text("No input goals yet"));
-        $("#new-goal").click();
+        inView("#new-goal").click();
         $("#goal-id input").setValue("checkout-v2");
         $("#goal-title input").setValue("Ship the new checkout");
         $("#goal-target input").setValue("ten");
@@ -141,7 +142,7 @@ class ScorecardJourneyIT {
         $("#save").click();
         $("#goal-checkout-v2").shouldHave(text("Ship the new checkout"), text("4 of 10 features · 40%"));
 
-        $("#record-enablement").click();
+        inView("#record-enablement").click();
         $("#enablement-metric").click();
         $$("vaadin-select-item").findBy(text("security_training_pct")).click();
         $("#enablement-value input").setValue("87.5");
@@ -177,6 +178,11 @@ class ScorecardJourneyIT {
         long hidden = Selenide.executeJavaScript(
                 "const f = document.getElementById('heat-map'); return f.scrollWidth - f.clientWidth;");
         assertThat(hidden).as("the heat map's width beyond its frame").isPositive();
+    }
+
+    /** The view scrolls inside the app layout, and the navbar covers what lies under it. */
+    private static SelenideElement inView(String selector) {
+        return $(selector).scrollIntoView("{block: 'center'}");
     }
 
     /** How many pixels the document, or the view inside the app layout, reaches past the window's width. */
