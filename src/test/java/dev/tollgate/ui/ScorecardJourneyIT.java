@@ -7,6 +7,8 @@ import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
+import static dev.tollgate.ui.JourneySteps.inView;
+import static dev.tollgate.ui.JourneySteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -24,7 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.codeborne.selenide.Selenide;
-import com.codeborne.selenide.SelenideElement;
 import com.codeborne.selenide.WebDriverRunner;
 
 import dev.tollgate.security.CurrentCaller;
@@ -97,7 +98,7 @@ class ScorecardJourneyIT {
     void a_team_lead_opens_a_team_from_the_heat_map_changes_the_period_and_reads_the_figure_the_api_answers() {
         String lead = ApiClient.unique("lead");
         callers.runAsSystem(() -> users.create(lead, "Lena Lead", Role.TEAM_LEAD, Set.of(team), PASSWORD));
-        signIn(lead, PASSWORD);
+        signIn(port, lead, PASSWORD);
 
         $("#nav-overview").click();
         $("#heat-" + team + "-availability").shouldHave(exactText(figure("P7D", "operational", "availability")
@@ -126,7 +127,7 @@ class ScorecardJourneyIT {
 
     @Test
     void an_admin_adds_an_input_goal_and_records_an_enablement_figure_and_a_viewer_is_offered_neither() {
-        signIn("admin", "test-admin-password");
+        signIn(port, "admin", "test-admin-password");
         open("http://localhost:" + port + "/teams/" + team);
 
         $("#card-goals").shouldHave(text("No input goals yet"));
@@ -151,7 +152,7 @@ class ScorecardJourneyIT {
 
         String viewer = ApiClient.unique("viewer");
         callers.runAsSystem(() -> users.create(viewer, "Vera Viewer", Role.VIEWER, Set.of(), PASSWORD));
-        signIn(viewer, PASSWORD);
+        signIn(port, viewer, PASSWORD);
         open("http://localhost:" + port + "/teams/" + team);
         $("#goal-checkout-v2").shouldBe(visible);
         $$("#new-goal, #record-enablement, .edit-goal").shouldHave(size(0));
@@ -159,7 +160,7 @@ class ScorecardJourneyIT {
 
     @Test
     void at_a_phones_width_the_team_view_fits_the_screen_and_the_heat_map_scrolls_in_its_frame() {
-        signIn("admin", "test-admin-password");
+        signIn(port, "admin", "test-admin-password");
         WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(390, 844));
 
         open("http://localhost:" + port + "/teams/" + team + "?period=P28D");
@@ -180,10 +181,6 @@ class ScorecardJourneyIT {
         assertThat(hidden).as("the heat map's width beyond its frame").isPositive();
     }
 
-    /** The view scrolls inside the app layout, and the navbar covers what lies under it. */
-    private static SelenideElement inView(String selector) {
-        return $(selector).scrollIntoView("{block: 'center'}");
-    }
 
     /** How many pixels the document, or the view inside the app layout, reaches past the window's width. */
     private static long pageOverflow() {
@@ -228,13 +225,4 @@ class ScorecardJourneyIT {
                 .formatted(metric, service, value, time);
     }
 
-    /** Tests share the browser: whoever signed in before is signed out first. */
-    private void signIn(String username, String password) {
-        Selenide.clearBrowserCookies();
-        open("http://localhost:" + port + "/login");
-        $("vaadin-login-form input[name=username]").setValue(username);
-        $("vaadin-login-form input[name=password]").setValue(password);
-        $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldBe(visible);
-    }
 }
