@@ -137,10 +137,13 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             owner.add(new Span("Owned by "), team);
         }
         add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), owner,
-                new StageStrip(stageStatuses.of(service)),
-                new ServiceScorecardSummary(scorecards.service(service.id(), OfferedPeriod.WEEK.length, clock.instant()),
-                        OfferedPeriod.WEEK),
-                stageTabs, charts);
+                new StageStrip(stageStatuses.of(service)));
+        // A scorecard holds its team's goals and enablement: a service no team owns has none to read.
+        if (service.team() != null) {
+            add(new ServiceScorecardSummary(scorecards.service(service.id(), OfferedPeriod.WEEK.length, clock.instant()),
+                    OfferedPeriod.WEEK));
+        }
+        add(stageTabs, charts);
         render();
     }
 
