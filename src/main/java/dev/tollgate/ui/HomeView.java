@@ -1,5 +1,8 @@
 package dev.tollgate.ui;
 
+import java.time.Clock;
+import java.util.List;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,19 +15,24 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.TeamCatalog;
+import dev.tollgate.scorecard.Scorecard;
+import dev.tollgate.scorecard.ScorecardStatus;
+import dev.tollgate.scorecard.Scorecards;
 
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The landing page. Until scorecards exist it says what the catalog holds and what will appear
- * here, and points admins at where the catalog is kept.
+ * The landing page: what the catalog holds, and every team's key figures of the week as a heat
+ * map that opens each team's scorecard. With an empty catalog it says what to do first, and
+ * points admins at where the catalog is kept.
  */
 @Route("")
 @PageTitle("Overview · Tollgate")
 @PermitAll
 class HomeView extends VerticalLayout {
 
-    HomeView(TeamCatalog teams, ServiceCatalog services, AuthenticationContext authentication) {
+    HomeView(TeamCatalog teams, ServiceCatalog services, Scorecards scorecards, Clock clock,
+            AuthenticationContext authentication) {
         boolean admin = authentication.hasRole("ADMIN");
         int teamCount = teams.count();
         int serviceCount = services.count(null);
@@ -39,12 +47,29 @@ class HomeView extends VerticalLayout {
         figures.addClassName("figures");
         add(figures);
 
-        Paragraph coming = new Paragraph("Each team's scorecard will appear here: its business, operational, "
-                + "input-goal and enablement figures against their targets and the period before, its DORA "
-                + "figures, and how often the gate promoted, held or stopped its services.");
-        coming.setId("overview-coming");
-        add(coming);
+        if (teamCount > 0) {
+            TeamChoices names = TeamChoices.load(teams);
+            List<Scorecard> cards = scorecards.teams(OfferedPeriod.WEEK.length, clock.instant());
+            Paragraph about = new Paragraph("Each team's key figures over the last 7 days, coloured by how they "
+                    + "stand against their targets, with the change against the week before. Open a team for its "
+                    + "whole scorecard.");
+            about.setId("overview-about");
+            about.addClassName("muted");
+            add(about, new TeamHeatMap(cards, names::name, OfferedPeriod.WEEK), legend());
+        }
         add(nextStep(admin, teamCount, serviceCount));
+    }
+
+    private static Div legend() {
+        Div legend = new Div();
+        legend.setId("overview-legend");
+        legend.addClassName("status-legend");
+        for (ScorecardStatus status : ScorecardStatus.values()) {
+            Span badge = new Span(FigureText.statusLabel(status));
+            badge.addClassNames("status", FigureText.statusClass(status));
+            legend.add(badge);
+        }
+        return legend;
     }
 
     private static Div figure(String id, int count, String noun, RouterLink link) {
@@ -70,7 +95,8 @@ class HomeView extends VerticalLayout {
         } else if (teamCount == 0) {
             text = "The catalog is empty: an admin adds the teams and their services.";
         } else {
-            text = "Pipelines can now send metrics and deployments, and ask the gate before each promotion.";
+            text = "The figures fill in as pipelines send metrics and deployments, and ask the gate before each "
+                    + "promotion.";
         }
         Paragraph step = new Paragraph(text);
         step.setId("overview-next-step");

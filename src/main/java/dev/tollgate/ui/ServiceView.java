@@ -17,6 +17,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.catalog.Aggregation;
@@ -27,11 +29,13 @@ import dev.tollgate.catalog.ServiceDefinition;
 import dev.tollgate.metrics.MetricQueries;
 import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.SeriesPoint;
+import dev.tollgate.scorecard.Scorecards;
 
 import jakarta.annotation.security.PermitAll;
 
 /**
- * One service: per stage, the version it runs and the gate's latest verdict into it; its charts
+ * One service: per stage, the version it runs and the gate's latest verdict into it; its scorecard
+ * in brief (DORA and operational figures of the week, linking to its team's); its charts
  * per stage (requests, errors and throttles, latency p50 and p99, availability, and any other
  * metric picked), over a period, with its deployments marked on the time axis. Dragging over a
  * chart zooms every chart into that range with finer buckets.
@@ -62,6 +66,7 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final MetricQueries queries;
     private final ServiceDeploymentMarkers markers;
     private final StageStatuses stageStatuses;
+    private final Scorecards scorecards;
     private final Clock clock;
     private final Div charts = new Div();
     private final Select<Period> period = new Select<>();
@@ -72,12 +77,13 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private Instant zoomTo;
 
     ServiceView(ServiceCatalog services, MetricCatalog metrics, MetricQueries queries, ServiceDeploymentMarkers markers,
-            StageStatuses stageStatuses, Clock clock) {
+            StageStatuses stageStatuses, Scorecards scorecards, Clock clock) {
         this.services = services;
         this.metrics = metrics;
         this.queries = queries;
         this.markers = markers;
         this.stageStatuses = stageStatuses;
+        this.scorecards = scorecards;
         this.clock = clock;
         addClassName("service-view");
         charts.addClassName("service-charts");
@@ -120,9 +126,24 @@ class ServiceView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         if (service.stages().size() > 0) {
             stageTabs.setSelectedIndex(service.stages().size());
         }
-        Span path = new Span(service.team() == null ? "Owned by no team yet" : "Team " + service.team());
-        add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), path,
-                new StageStrip(stageStatuses.of(service)), stageTabs, charts);
+        Div owner = new Div();
+        owner.setId("service-owner");
+        if (service.team() == null) {
+            owner.add(new Span("Owned by no team yet"));
+        } else {
+            RouterLink team = new RouterLink("team " + service.team(), TeamScorecardView.class,
+                    new RouteParameters("team", service.team()));
+            team.setId("service-team-link");
+            owner.add(new Span("Owned by "), team);
+        }
+        add(new ViewToolbar(service.name(), StagePath.display(service.stages()), extraMetric, period), owner,
+                new StageStrip(stageStatuses.of(service)));
+        // A scorecard holds its team's goals and enablement: a service no team owns has none to read.
+        if (service.team() != null) {
+            add(new ServiceScorecardSummary(scorecards.service(service.id(), OfferedPeriod.WEEK.length, clock.instant()),
+                    OfferedPeriod.WEEK));
+        }
+        add(stageTabs, charts);
         render();
     }
 

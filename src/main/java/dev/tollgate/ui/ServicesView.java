@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.ServiceDefinition;
@@ -25,8 +26,11 @@ class ServicesView extends VerticalLayout {
         setSizeFull();
         TeamChoices choices = TeamChoices.load(teams);
         ComboBox<String> teamFilter = choices.filter("team-filter", "Show the services of one team");
+        RouterLink teamScorecard = new RouterLink();
+        teamScorecard.setId("team-scorecard-link");
+        teamScorecard.setVisible(false);
         add(new ViewToolbar("Services", "Open a service to see its errors, traffic and latency per stage, "
-                + "with its deployments on the time axis.", teamFilter));
+                + "with its deployments on the time axis.", teamScorecard, teamFilter));
 
         Grid<ServiceDefinition> grid = new Grid<>();
         grid.setId("services-list");
@@ -40,7 +44,15 @@ class ServicesView extends VerticalLayout {
         grid.setEmptyStateText("No services yet: they appear when an admin adds them or when metrics arrive for them.");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ServiceView.class,
                 new RouteParameters("service", click.getItem().id()))));
-        teamFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        teamFilter.addValueChangeListener(e -> {
+            grid.getDataProvider().refreshAll();
+            // With one team shown, its scorecard is one click away.
+            teamScorecard.setVisible(e.getValue() != null);
+            if (e.getValue() != null) {
+                teamScorecard.setText("Scorecard of " + choices.name(e.getValue()));
+                teamScorecard.setRoute(TeamScorecardView.class, new RouteParameters("team", e.getValue()));
+            }
+        });
         addAndExpand(grid);
     }
 }

@@ -53,6 +53,11 @@ final class TeamChoices {
         return filter;
     }
 
+    /** The team's name; its id when it has none the caller may read. */
+    String name(String id) {
+        return names.getOrDefault(id, id);
+    }
+
     /** "Payments (payments)": people know the name, pipelines the id. */
     String label(String id) {
         String name = names.get(id);

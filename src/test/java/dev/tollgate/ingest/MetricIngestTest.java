@@ -73,4 +73,31 @@ class MetricIngestTest {
                 && points.get(0).time().equals(NOW)));
         assertThat(registry.get("tollgate.ingest.points").tag("outcome", "accepted").counter().count()).isEqualTo(2.0);
     }
+
+    @Test
+    void a_figure_typed_in_for_a_team_is_one_team_level_point_stamped_now() {
+        when(services.ownersOf(anySet())).thenReturn(new java.util.HashMap<>());
+        MetricIngest ingest = ingest(true);
+        when(teams.existing(anySet())).thenReturn(Set.of("payments"));
+
+        new TeamFigures(ingest).record("payments", "security_training_pct", 87.5);
+
+        verify(store).write(List.of(new dev.tollgate.metrics.MetricPoint("security_training_pct", "payments", null, null,
+                NOW, 87.5, Map.of())));
+        assertThat(registry.get("tollgate.ingest.points").tag("endpoint", "ui").tag("outcome", "accepted").counter()
+                .count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_figure_for_a_team_the_caller_may_not_act_on_is_refused() {
+        when(services.ownersOf(anySet())).thenReturn(new java.util.HashMap<>());
+        MetricIngest ingest = ingest(true);
+        when(teams.existing(anySet())).thenReturn(Set.of("search"));
+        when(callers.get()).thenReturn(new Caller("user:lena", Scope.effective(Set.of(Scope.READ, Scope.INGEST)),
+                Set.of("payments"), true));
+
+        assertThatThrownBy(() -> new TeamFigures(ingest).record("search", "security_training_pct", 90))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        verify(store, never()).write(any());
+    }
 }

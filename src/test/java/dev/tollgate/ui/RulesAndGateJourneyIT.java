@@ -11,6 +11,8 @@ import static com.codeborne.selenide.Selectors.shadowCss;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
+import static dev.tollgate.ui.JourneySteps.inView;
+import static dev.tollgate.ui.JourneySteps.signIn;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.codeborne.selenide.Selenide;
-import com.codeborne.selenide.SelenideElement;
 
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.security.Role;
@@ -75,7 +74,7 @@ class RulesAndGateJourneyIT {
     void admin_writes_rules_in_the_editor_and_reads_and_overrides_the_gates_verdict() {
         String rule = service + "-errors";
 
-        signIn("admin", "test-admin-password");
+        signIn(port, "admin", "test-admin-password");
 
         $("#nav-rules").click();
         editNewThresholdRule(rule);
@@ -122,7 +121,7 @@ class RulesAndGateJourneyIT {
                 errors(14, base.plus(Duration.ofMinutes(90))), errors(20, base.plus(Duration.ofMinutes(210)))) + "]")
                 .send().expectStatus(200);
 
-        signIn("admin", "test-admin-password");
+        signIn(port, "admin", "test-admin-password");
         $("#nav-rules").click();
         editNewThresholdRule(service + "-backtest");
         // Hours without errors reported pass, so that only the hours with too many stop.
@@ -172,10 +171,6 @@ class RulesAndGateJourneyIT {
         $("#param-threshold input").setValue("10");
     }
 
-    /** The dialog scrolls, and its footer covers what lies at the bottom of the form. */
-    private static SelenideElement inView(String selector) {
-        return $(selector).scrollIntoView("{block: 'center'}");
-    }
 
     private String errors(double value, Instant time) {
         return """
@@ -192,7 +187,7 @@ class RulesAndGateJourneyIT {
         String viewer = ApiClient.unique("viewer");
         callers.runAsSystem(() -> users.create(viewer, "Vera Viewer", Role.VIEWER, Set.of(), "viewer-password-1"));
 
-        signIn(viewer, "viewer-password-1");
+        signIn(port, viewer, "viewer-password-1");
         $("#nav-rules").click();
         $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible).click();
         $("#rules-grid .rule-details").shouldHave(text("PT1H"));
@@ -219,13 +214,4 @@ class RulesAndGateJourneyIT {
                 .send().expectStatus(201);
     }
 
-    /** Tests share the browser: whoever signed in before is signed out first. */
-    private void signIn(String username, String password) {
-        Selenide.clearBrowserCookies();
-        open("http://localhost:" + port + "/login");
-        $("vaadin-login-form input[name=username]").setValue(username);
-        $("vaadin-login-form input[name=password]").setValue(password);
-        $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldBe(visible);
-    }
 }
