@@ -191,7 +191,11 @@ public class Scorecards {
             return items;
         }
 
+        /** A team's goals; none for an unowned service, which has no team to set them. */
         private List<ScorecardItem> inputGoals(String team) {
+            if (team == null) {
+                return List.of();
+            }
             return goalsOfTeam.computeIfAbsent(team, key -> {
                 List<ScorecardItem> items = new ArrayList<>(GoalItems.of(goals.list(key), period));
                 items.addAll(items(MetricCategory.INPUT_GOAL, metric -> MetricSelector.ofTeam(metric, key)));
@@ -200,6 +204,9 @@ public class Scorecards {
         }
 
         private List<ScorecardItem> enablement(String team) {
+            if (team == null) {
+                return List.of();
+            }
             return enablementOfTeam.computeIfAbsent(team,
                     key -> items(MetricCategory.ENABLEMENT, metric -> MetricSelector.ofTeam(metric, key)));
         }

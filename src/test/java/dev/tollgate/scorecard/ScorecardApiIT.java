@@ -189,6 +189,20 @@ class ScorecardApiIT {
     }
 
     @Test
+    void an_unowned_service_has_a_scorecard_of_its_own_figures_without_a_team() {
+        String unowned = unique("stray");
+        metrics(point("errors", "service", unowned, "prod", 4, ago(1)));
+
+        JsonNode card = api.get("/api/v1/services/" + unowned + "/scorecard?at=" + at).asAdmin().send().expectStatus(200).json();
+
+        assertThat(card.path("team").isNull()).isTrue();
+        assertThat(item(card.path("operational"), "errors").path("value").asDouble()).isEqualTo(4.0);
+        assertThat(card.path("inputGoals").size()).isZero();
+        assertThat(card.path("enablement").size()).isZero();
+        api.get("/api/v1/services/" + unowned + "/scorecard").token(reader).send().expectProblem(403);
+    }
+
+    @Test
     void business_metrics_appear_on_the_scorecards_of_the_teams_that_have_them() {
         api.put("/api/v1/metric-definitions/" + team.replace('-', '_') + "_orders").asAdmin()
                 .json("{\"category\": \"BUSINESS\", \"unit\": \"count\", \"better\": \"HIGHER\", \"aggregation\": \"sum\"}")
