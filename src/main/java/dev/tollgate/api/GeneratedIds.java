@@ -1,24 +1,25 @@
-package dev.tollgate.gate;
+package dev.tollgate.api;
 
 import java.util.UUID;
 
 /**
- * The ids of evaluations and overrides: random UUIDs, 36 characters as the columns hold them.
- * Anything else names nothing, and is not looked up: the database would compare a longer text
- * cut to the column's width, and find the evaluation whose id it starts with.
+ * The ids Tollgate makes up (gate evaluations, overrides, reviews, action items): random UUIDs,
+ * 36 characters as the columns hold them. Anything else names nothing, and is not looked up: the
+ * database would compare a longer text cut to the column's width, and find the row whose id it
+ * starts with.
  */
-final class GeneratedIds {
+public final class GeneratedIds {
 
-    static final int LENGTH = 36;
+    public static final int LENGTH = 36;
 
     private GeneratedIds() {
     }
 
-    static String next() {
+    public static String next() {
         return UUID.randomUUID().toString();
     }
 
-    static boolean isValid(String id) {
+    public static boolean isValid(String id) {
         if (id == null || id.length() != LENGTH) {
             return false;
         }
