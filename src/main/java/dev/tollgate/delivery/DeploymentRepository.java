@@ -2,16 +2,19 @@ package dev.tollgate.delivery;
 
 import static dev.tollgate.db.Tables.DEPLOYMENT;
 import static dev.tollgate.db.Tables.DEPLOYMENT_STATUS;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,6 +110,38 @@ class DeploymentRepository {
                         .and(DEPLOYMENT.FINISHED_AT.ge(from)).and(DEPLOYMENT.FINISHED_AT.lt(to)))
                 .orderBy(DEPLOYMENT.FINISHED_AT, DEPLOYMENT.CREATED_AT, DEPLOYMENT.ID)
                 .fetch(this::toDeployment);
+    }
+
+    /**
+     * What the DORA figures of {@code [from, to)} read of each service's deployments in one stage
+     * ({@code stages}: service to stage), with their histories, in no order: every deployment with
+     * a status change in {@code [from, to]}, found as one whose latest change is not before
+     * {@code from} and whose earliest is not after {@code to}; and, of each service, the deployment
+     * that finished last before {@code from}. Read as of any time in the window, a deployment that
+     * had finished by then is one of these or finished before the last of them, so this is every
+     * deployment a window (or a bucket of it) needs, its failures' restoration and the deployment
+     * before its first, which rework asks about. One statement per {@link StatementRows#MAX_ROWS}
+     * services.
+     */
+    List<Deployment> findAroundWindow(Map<String, String> stages, Instant from, Instant to) {
+        List<Deployment> found = new ArrayList<>();
+        for (List<Map.Entry<String, String>> chunk : StatementRows.split(stages.entrySet())) {
+            var inStage = row(DEPLOYMENT.SERVICE_ID, DEPLOYMENT.STAGE)
+                    .in(chunk.stream().map(entry -> row(entry.getKey(), entry.getValue())).toList());
+            Condition changedInWindow = DEPLOYMENT.STATUS_TIME.ge(from).and(exists(selectOne().from(DEPLOYMENT_STATUS)
+                    .where(DEPLOYMENT_STATUS.DEPLOYMENT_ID.eq(DEPLOYMENT.ID))
+                    .and(DEPLOYMENT_STATUS.STATUS_TIME.le(to))));
+            var ranked = DSL.select(DEPLOYMENT.ID, rowNumber().over().partitionBy(DEPLOYMENT.SERVICE_ID)
+                            .orderBy(DEPLOYMENT.FINISHED_AT.desc(), DEPLOYMENT.CREATED_AT.desc(), DEPLOYMENT.ID.desc())
+                            .as("rank"))
+                    .from(DEPLOYMENT)
+                    .where(inStage).and(DEPLOYMENT.FINISHED_AT.lt(from))
+                    .asTable("ranked");
+            Condition lastBefore = DEPLOYMENT.ID.in(select(ranked.field(DEPLOYMENT.ID)).from(ranked)
+                    .where(ranked.field("rank", Integer.class).eq(1)));
+            found.addAll(deployments(inStage.and(changedInWindow.or(lastBefore))).fetch(this::toDeployment));
+        }
+        return found;
     }
 
     Optional<Deployment> findNewest(String service, String stage, String version) {

@@ -114,6 +114,30 @@ class GateEvaluationRepository {
                 .limit(filter.limit()).fetch(row -> read(row));
     }
 
+    /**
+     * How often the gate answered what over {@code [from, to)} for a team's services (as owned when
+     * asked) or one service: one grouped count, whatever the number of evaluations.
+     */
+    GateTally tally(String team, String service, Instant from, Instant to) {
+        Condition where = GATE_EVALUATION.EVALUATED_AT.ge(from).and(GATE_EVALUATION.EVALUATED_AT.lt(to))
+                .and(service != null ? GATE_EVALUATION.SERVICE.eq(service) : GATE_EVALUATION.TEAM.eq(team));
+        var overridden = GATE_EVALUATION.OVERRIDE_ID.isNotNull();
+        int[] counts = new int[Verdict.Decision.values().length];
+        int[] overrides = { 0 };
+        db.select(GATE_EVALUATION.VERDICT, overridden.as("overridden"), DSL.count()).from(GATE_EVALUATION).where(where)
+                .groupBy(GATE_EVALUATION.VERDICT, overridden)
+                .forEach(row -> {
+                    int count = row.value3();
+                    counts[Verdict.Decision.valueOf(row.value1()).ordinal()] += count;
+                    if (Boolean.TRUE.equals(row.value2())) {
+                        overrides[0] += count;
+                    }
+                });
+        return new GateTally(Arrays.stream(counts).sum(), counts[Verdict.Decision.PROMOTE.ordinal()],
+                counts[Verdict.Decision.WAIT.ordinal()], counts[Verdict.Decision.STOP.ordinal()],
+                counts[Verdict.Decision.ROLLBACK.ordinal()], overrides[0]);
+    }
+
     /** The latest evaluation per stage of a service: what the service view shows beside each stage. */
     List<GateEvaluation> latestPerStage(String service) {
         var latest = db.select(GATE_EVALUATION.STAGE, DSL.max(GATE_EVALUATION.EVALUATED_AT).as("at"))

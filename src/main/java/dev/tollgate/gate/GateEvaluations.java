@@ -177,6 +177,16 @@ public class GateEvaluations {
                 limit == null ? DEFAULT_LIMIT : limit));
     }
 
+    /**
+     * How often the gate answered what over {@code [from, to)} for a team's services, or for one
+     * service when {@code service} is given (then {@code team} must be its owner).
+     */
+    @Transactional(readOnly = true)
+    public GateTally tally(String team, String service, Instant from, Instant to) {
+        callers.get().requireRead(team);
+        return evaluations.tally(team, service, from, to);
+    }
+
     /** The newest evaluation into each stage of a service, for the views beside the stage path. */
     @Transactional(readOnly = true)
     public List<GateEvaluation> latestPerStage(String service) {

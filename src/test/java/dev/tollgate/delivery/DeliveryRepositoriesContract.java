@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.assertj.core.groups.Tuple;
@@ -202,6 +203,25 @@ abstract class DeliveryRepositoriesContract extends RepositoryContract {
         assertThat(deployments.findFinishedBetween("checkout", "prod", minute(10), minute(20)))
                 .extracting(Deployment::id, Deployment::status)
                 .containsExactly(Tuple.tuple("first", FAILED), Tuple.tuple("last", ROLLED_BACK));
+    }
+
+    @Test
+    void the_dora_figures_read_the_deployments_with_a_change_in_the_window_and_the_last_to_finish_before_it() {
+        deployment("older", "checkout", "prod", "0.9.0", true, change(SUCCEEDED, 0));
+        deployment("last-before", "checkout", "prod", "1.0.0", true, change(STARTED, 2), change(FAILED, 5));
+        deployment("in", "checkout", "prod", "1.1.0", true, change(STARTED, 9), change(SUCCEEDED, 12));
+        deployment("rolled-back-in", "checkout", "prod", "0.9.5", true, change(SUCCEEDED, 3), change(ROLLED_BACK, 15));
+        deployment("retried-after", "checkout", "prod", "1.2.0", true, change(FAILED, 1), change(STARTED, 30),
+                change(SUCCEEDED, 31));
+        deployment("after", "checkout", "prod", "1.3.0", true, change(STARTED, 25), change(SUCCEEDED, 26));
+        deployment("beta", "checkout", "beta", "1.1.0", true, change(SUCCEEDED, 12));
+        deployment("ledger-before", "ledger", "live", "3.0.0", true, change(SUCCEEDED, 1));
+        deployment("ledger-other-stage", "ledger", "prod", "3.0.0", true, change(SUCCEEDED, 12));
+
+        assertThat(deployments.findAroundWindow(Map.of("checkout", "prod", "ledger", "live"), minute(10), minute(20)))
+                .extracting(Deployment::id)
+                .containsExactlyInAnyOrder("last-before", "in", "rolled-back-in", "retried-after", "ledger-before");
+        assertThat(deployments.findAroundWindow(Map.of(), minute(10), minute(20))).isEmpty();
     }
 
     @Test
