@@ -65,6 +65,7 @@ final class ActionItemForm extends FormDialog {
         owner.setRequiredIndicatorVisible(true);
         owner.setManualValidation(true);
         due.setId("action-item-due");
+        due.setI18n(isoDates());
         due.setValue(today.plusDays(DEFAULT_DUE_DAYS));
         due.setRequiredIndicatorVisible(true);
         due.setManualValidation(true);
@@ -81,6 +82,14 @@ final class ActionItemForm extends FormDialog {
         } else {
             this.team.setAutofocus(true);
         }
+    }
+
+    /** Dates as the API writes them (2026-12-31), weeks from Monday as ISO weeks run. */
+    static DatePicker.DatePickerI18n isoDates() {
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setDateFormat("yyyy-MM-dd");
+        i18n.setFirstDayOfWeek(1);
+        return i18n;
     }
 
     @Override

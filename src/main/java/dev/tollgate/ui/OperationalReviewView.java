@@ -118,9 +118,7 @@ class OperationalReviewView extends VerticalLayout {
         weekPicker.setId("review-week");
         weekPicker.setAriaLabel("Week");
         weekPicker.setWeekNumbersVisible(true);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setFirstDayOfWeek(1);
-        weekPicker.setI18n(i18n);
+        weekPicker.setI18n(ActionItemForm.isoDates());
         weekPicker.setHelperText("Any day of the week");
         weekPicker.addValueChangeListener(e -> {
             if (e.getValue() == null) {
@@ -157,7 +155,6 @@ class OperationalReviewView extends VerticalLayout {
         figures.addComponentColumn(card -> figure(Optional.ofNullable(card.dora().changeFailureRate())))
                 .setHeader("Change failure rate").setAutoWidth(true);
         figures.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showPick, () -> pick.setVisible(false)));
-        figures.setHeight("24rem");
     }
 
     private void configureWeekReviews() {
@@ -214,6 +211,7 @@ class OperationalReviewView extends VerticalLayout {
             figures.setEmptyStateText("No services yet: register one, or send metrics for it.");
         }
         figures.setItems(listed);
+        figures.setHeight(listed.isEmpty() ? "10rem" : "24rem");
         spin.setEnabled(!listed.isEmpty());
         pick.setVisible(false);
         refreshWeekReviews();
