@@ -57,6 +57,7 @@ class OperationalReviewView extends VerticalLayout {
     private static final Duration WEEK = Duration.ofDays(7);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final String NO_FIGURE = "–";
+    private static final int WHOLE_LIST = 10;
 
     private final Scorecards scorecards;
     private final OperationalReviews reviews;
@@ -211,7 +212,10 @@ class OperationalReviewView extends VerticalLayout {
             figures.setEmptyStateText("No services yet: register one, or send metrics for it.");
         }
         figures.setItems(listed);
-        figures.setHeight(listed.isEmpty() ? "10rem" : "24rem");
+        // A short list whole; a long one scrolls within the page, so the pick and the items stay in reach.
+        boolean whole = listed.size() <= WHOLE_LIST;
+        figures.setAllRowsVisible(whole);
+        figures.setHeight(whole ? null : "24rem");
         spin.setEnabled(!listed.isEmpty());
         pick.setVisible(false);
         refreshWeekReviews();

@@ -19,7 +19,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import com.codeborne.selenide.Condition;
 import com.codeborne.selenide.Configuration;
+import com.codeborne.selenide.Selenide;
 import com.codeborne.selenide.WebDriverRunner;
 
 /**
@@ -105,5 +107,15 @@ final class HeadlessChromium implements TestInstancePreConstructCallback, Before
                 }
             });
         }
+    }
+
+    /** Signs in on the login page of the application at {@code port}; tests share the browser, so whoever signed in before is signed out first. */
+    static void signIn(int port, String username, String password) {
+        Selenide.clearBrowserCookies();
+        Selenide.open("http://localhost:" + port + "/login");
+        Selenide.$("vaadin-login-form input[name=username]").setValue(username);
+        Selenide.$("vaadin-login-form input[name=password]").setValue(password);
+        Selenide.$("vaadin-login-form vaadin-button").click();
+        Selenide.$("#signed-in-user").shouldBe(Condition.visible);
     }
 }

@@ -7,7 +7,6 @@ import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
-import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -22,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.codeborne.selenide.Selenide;
 
 import dev.tollgate.security.CurrentCaller;
 import dev.tollgate.security.Role;
@@ -128,13 +126,7 @@ class OperationalReviewJourneyIT {
         $("#record-review").shouldNot(exist);
     }
 
-    /** Tests share the browser: whoever signed in before is signed out first. */
     private void signIn(String username, String password) {
-        Selenide.clearBrowserCookies();
-        open("http://localhost:" + port + "/login");
-        $("vaadin-login-form input[name=username]").setValue(username);
-        $("vaadin-login-form input[name=password]").setValue(password);
-        $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldBe(visible);
+        HeadlessChromium.signIn(port, username, password);
     }
 }

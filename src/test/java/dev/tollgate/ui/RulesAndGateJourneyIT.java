@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.codeborne.selenide.Selenide;
 import com.codeborne.selenide.SelenideElement;
 
 import dev.tollgate.security.CurrentCaller;
@@ -219,13 +218,7 @@ class RulesAndGateJourneyIT {
                 .send().expectStatus(201);
     }
 
-    /** Tests share the browser: whoever signed in before is signed out first. */
     private void signIn(String username, String password) {
-        Selenide.clearBrowserCookies();
-        open("http://localhost:" + port + "/login");
-        $("vaadin-login-form input[name=username]").setValue(username);
-        $("vaadin-login-form input[name=password]").setValue(password);
-        $("vaadin-login-form vaadin-button").click();
-        $("#signed-in-user").shouldBe(visible);
+        HeadlessChromium.signIn(port, username, password);
     }
 }
