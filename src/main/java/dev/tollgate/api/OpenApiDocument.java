@@ -80,7 +80,7 @@ class OpenApiDocument {
         }
         refusal(responses, "401", "No valid credentials");
         refusal(responses, "403", "The token lacks the scope, or is bound to another team");
-        if (pathVariable && (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.DELETE)) {
+        if (pathVariable && method != PathItem.HttpMethod.PUT) {
             refusal(responses, "404", "Not found");
         }
         if (method == PathItem.HttpMethod.DELETE && path.equals("/api/v1/teams/{team}")) {

@@ -21,9 +21,9 @@ import dev.tollgate.security.UserAccounts;
 
 /**
  * Six teams of an online shop and their eighteen services, with their rules and a month of
- * deployments, metrics and gate answers, seeded on the first start only (when the catalog has no
- * team yet), so that a demo never overwrites what a user changed. Runs after the catalog file,
- * which wins when both are given.
+ * deployments, metrics, gate answers and operational reviews, seeded on the first start only
+ * (when the catalog has no team yet), so that a demo never overwrites what a user changed. Runs
+ * after the catalog file, which wins when both are given.
  */
 @Component
 @Order(20)
@@ -77,9 +77,12 @@ class DemoCatalog implements ApplicationRunner {
     private final DemoDeployments deployments;
     private final DemoRules rules;
     private final DemoGateHistory gateHistory;
+    private final DemoReviews reviews;
 
     DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers,
-            DemoMetrics metrics, DemoDeployments deployments, DemoRules rules, DemoGateHistory gateHistory) {
+            DemoMetrics metrics, DemoDeployments deployments, DemoRules rules, DemoGateHistory gateHistory,
+            DemoReviews reviews) {
+        this.reviews = reviews;
         this.deployments = deployments;
         this.rules = rules;
         this.gateHistory = gateHistory;
@@ -105,6 +108,7 @@ class DemoCatalog implements ApplicationRunner {
             }
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
+            users.ensureDemoUser("principal", "Priya Principal", Role.PRINCIPAL, Set.of(), DEMO_PASSWORD);
             log.info("Seeded {} demo rules", rules.seed(TEAMS));
             // Deployments first: the metrics leave the store flushing their rollups for a while. The
             // gate is asked last, about deployments and metrics that are all there.
@@ -113,7 +117,8 @@ class DemoCatalog implements ApplicationRunner {
                     releases.badVersions().size());
             metrics.seed(TEAMS, releases.badVersions());
             gateHistory.seed(releases.asks());
-            log.info("Seeded the demo catalog in {} ms: {} teams, {} services; sign in as admin, lead or viewer with password '{}'",
+            log.info("Seeded {} demo operational reviews", reviews.seed(TEAMS));
+            log.info("Seeded the demo catalog in {} ms: {} teams, {} services; sign in as admin, lead, principal or viewer with password '{}'",
                     (System.nanoTime() - started) / 1_000_000, TEAMS.size(),
                     TEAMS.stream().mapToInt(team -> team.services().size()).sum(), DEMO_PASSWORD);
         });

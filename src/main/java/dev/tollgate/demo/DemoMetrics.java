@@ -143,7 +143,10 @@ class DemoMetrics {
         return incidents;
     }
 
-    /** Hourly business figures that grow day by day; weekly principal reviews; training shares. */
+    /**
+     * Hourly business figures that grow day by day; training shares. The principal reviews are
+     * {@link DemoReviews}' to write: each review recorded counts one.
+     */
     private static void teamFigures(String team, Instant start, Instant end, SplittableRandom random, Batches batches) {
         for (BusinessFigure figure : BUSINESS.getOrDefault(team, List.of())) {
             for (Instant hour = start.truncatedTo(ChronoUnit.HOURS); hour.isBefore(end); hour = hour.plusSeconds(3600)) {
@@ -159,10 +162,6 @@ class DemoMetrics {
             ops = Math.min(100, ops + random.nextDouble() * 0.8);
             batches.add(new MetricPoint("security_training_pct", team, null, null, day, Math.round(security * 10) / 10.0, Map.of()));
             batches.add(new MetricPoint("ops_training_pct", team, null, null, day, Math.round(ops * 10) / 10.0, Map.of()));
-            if (day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY) {
-                batches.add(new MetricPoint("principal_reviews", team, null, null, day.plus(Duration.ofHours(15)),
-                        random.nextInt(3), Map.of()));
-            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
 import dev.tollgate.rules.RuleOutcome;
 import dev.tollgate.rules.Verdict;

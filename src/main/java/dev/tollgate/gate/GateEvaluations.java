@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;

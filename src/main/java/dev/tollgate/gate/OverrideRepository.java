@@ -13,6 +13,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.api.GeneratedIds;
+
 /** Overrides, revoked ones kept ({@code gate_override}). */
 @Repository
 class OverrideRepository {

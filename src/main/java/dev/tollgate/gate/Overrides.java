@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;

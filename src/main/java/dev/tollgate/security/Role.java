@@ -7,8 +7,13 @@ import java.util.Set;
 public enum Role {
     /** Reads every team's figures. */
     VIEWER(EnumSet.of(Scope.READ)),
-    /** Reads everything and acts for the teams they lead (goals, overrides as later features add them). */
-    TEAM_LEAD(EnumSet.of(Scope.READ, Scope.OVERRIDE)),
+    /**
+     * Reads everything and acts for the teams they lead: their input goals and enablement figures
+     * (ingest), overrides, and the action items of their operational reviews.
+     */
+    TEAM_LEAD(EnumSet.of(Scope.READ, Scope.INGEST, Scope.OVERRIDE, Scope.REVIEW)),
+    /** A principal engineer: reads everything and runs the operational review of every team. */
+    PRINCIPAL(EnumSet.of(Scope.READ, Scope.REVIEW)),
     /** Everything, including the catalog, tokens and users. */
     ADMIN(EnumSet.allOf(Scope.class));
 
@@ -16,6 +21,14 @@ public enum Role {
 
     Role(Set<Scope> scopes) {
         this.scopes = scopes;
+    }
+
+    /**
+     * Whether a user of this role acts on every team rather than on the teams they lead. A
+     * principal reviews across teams, but with no scope beyond reading and reviewing.
+     */
+    public boolean actsOnEveryTeam() {
+        return this == ADMIN || this == PRINCIPAL;
     }
 
     public Set<Scope> scopes() {

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What an API token may do (API.md "Authentication and authorisation"); {@code admin} implies all. */
 public enum Scope {
-    INGEST, GATE, OVERRIDE, READ, ADMIN;
+    INGEST, GATE, OVERRIDE, READ,
+    /** Record operational reviews and their action items. */
+    REVIEW,
+    ADMIN;
 
     /** The name used on the wire and in Spring authorities ({@code SCOPE_read}). */
     @JsonValue

@@ -86,6 +86,7 @@ class SecurityConfiguration {
             String ingest = Scope.INGEST.authority();
             String gate = Scope.GATE.authority();
             String override = Scope.OVERRIDE.authority();
+            String review = Scope.REVIEW.authority();
             rules
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/ping").permitAll()
                     .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").hasAuthority(read)
@@ -100,6 +101,9 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/v1/overrides").hasAuthority(override)
                     .requestMatchers(DELETE, "/api/v1/overrides/*").hasAuthority(override)
                     .requestMatchers(POST, "/api/v1/rules/backtest").hasAuthority(read)
+                    // The operational review.
+                    .requestMatchers(POST, "/api/v1/reviews", "/api/v1/action-items", "/api/v1/action-items/*/done")
+                    .hasAuthority(review)
                     // Everything else: reading needs 'read', changing needs 'admin'.
                     .requestMatchers(GET, "/api/**").hasAuthority(read)
                     .requestMatchers(PUT, "/api/**").hasAuthority(admin)

@@ -17,7 +17,7 @@ record TollgateUser(String username, String displayName, String passwordHash, Ro
     }
 
     Caller caller() {
-        return new Caller("user:" + username, role.scopes(), role == Role.ADMIN ? null : ledTeams, true);
+        return new Caller("user:" + username, role.scopes(), role.actsOnEveryTeam() ? null : ledTeams, true);
     }
 
     @Override

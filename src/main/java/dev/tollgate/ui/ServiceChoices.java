@@ -38,6 +38,13 @@ final class ServiceChoices {
         return new ArrayList<>(services.keySet());
     }
 
+    /** The services of one team, in id order; none for no team. */
+    List<String> idsOf(String team) {
+        return team == null ? List.of()
+                : services.values().stream().filter(service -> team.equals(service.team())).map(ServiceDefinition::id)
+                        .toList();
+    }
+
     /** The service's promotion path; empty for a service not (or no longer) in the catalog. */
     List<String> stagesOf(String id) {
         ServiceDefinition service = id == null ? null : services.get(id);

@@ -74,6 +74,7 @@ final class TokenForm extends FormDialog {
             case GATE -> ": ask the promotion gate";
             case OVERRIDE -> ": override a gate verdict for a while";
             case READ -> ": read the catalog, figures and evaluations";
+            case REVIEW -> ": record operational reviews and action items";
             case ADMIN -> ": everything, including tokens and the catalog";
         };
     }

@@ -41,7 +41,7 @@ class UserAdminView extends VerticalLayout {
         create.setId("new-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         add(new ViewToolbar("Users", "People who sign in to this UI. Viewers read, team leads act for "
-                + "their teams, admins keep the catalog, tokens and users.", create));
+                + "their teams, principals run the operational review, admins keep the catalog, tokens and users.", create));
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
@@ -50,6 +50,7 @@ class UserAdminView extends VerticalLayout {
         grid.addColumn(user -> switch (user.role()) {
             case VIEWER -> "Viewer";
             case TEAM_LEAD -> "Team lead";
+            case PRINCIPAL -> "Principal";
             case ADMIN -> "Admin";
         }).setHeader("Role").setAutoWidth(true).setSortable(false);
         grid.addColumn(user -> String.join(", ", new TreeSet<>(user.teams()))).setHeader("Teams led")

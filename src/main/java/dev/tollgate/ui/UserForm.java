@@ -90,6 +90,7 @@ final class UserForm extends FormDialog {
         return switch (role) {
             case VIEWER -> "Viewer: reads every team's figures";
             case TEAM_LEAD -> "Team lead: reads everything, acts for the teams they lead";
+            case PRINCIPAL -> "Principal: reads everything, records operational reviews of every team";
             case ADMIN -> "Admin: everything, including the catalog, tokens and users";
         };
     }

@@ -104,6 +104,29 @@ class DemoDataIT {
                 .isNotEmpty();
     }
 
+    @Test
+    void the_first_start_seeds_a_month_of_operational_reviews_that_make_each_team_s_principal_reviews() {
+        ApiClient api = new ApiClient(port);
+        Instant now = Instant.now();
+
+        for (String team : new String[] { "payments", "checkout", "catalog", "search", "identity", "fulfilment" }) {
+            JsonNode reviews = api.get("/api/v1/reviews?team=" + team).asAdmin().send().expectStatus(200).json();
+            // One Wednesday afternoon falls in every seven days; each team was reviewed once or twice on it.
+            assertThat(teamFigure(api, "principal_reviews", team, "sum", now.minus(7, ChronoUnit.DAYS), now))
+                    .as(team).isBetween(1.0, 2.0);
+            assertThat(teamFigure(api, "principal_reviews", team, "sum", now.minus(31, ChronoUnit.DAYS), now))
+                    .as("every review of %s counted once", team).isEqualTo(reviews.size());
+            assertThat(reviews.size()).as(team).isBetween(4, 10);
+        }
+        JsonNode open = api.get("/api/v1/action-items?open=true").asAdmin().send().expectStatus(200).json();
+        JsonNode done = api.get("/api/v1/action-items?open=false").asAdmin().send().expectStatus(200).json();
+        assertThat(open.size()).isEqualTo(5);
+        assertThat(done.size()).isEqualTo(2);
+        assertThat(open.get(0).path("due").asString()).as("the oldest due first, overdue")
+                .isLessThan(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(open.get(0).path("review").asString()).as("raised in a review").isNotEmpty();
+    }
+
     /** The kinds of the rules that did not pass in the evaluations with {@code verdict}. */
     private static Set<String> failedKinds(ApiClient api, String verdict) {
         Set<String> kinds = new HashSet<>();

@@ -87,6 +87,19 @@ class AuthorisationMatrixIT {
                 + "\"expiresAt\": \"" + serverClock.instant().plus(Duration.ofHours(12)) + "\"}";
     }
 
+    private static String review(String team) {
+        return "{\"team\": \"" + team + "\", \"notes\": \"Looked at the alarms\"}";
+    }
+
+    private static String actionItem(String team) {
+        return "{\"team\": \"" + team + "\", \"title\": \"Runbook\", \"owner\": \"Mei Chen\", \"due\": \"2026-12-31\"}";
+    }
+
+    /** Adds an action item to the team as the bootstrap admin and answers where it is. */
+    private static String actionItemOf(ApiClient api, String team) {
+        return api.post("/api/v1/action-items").asAdmin().json(actionItem(team)).send().expectStatus(201).header("Location");
+    }
+
     static final Endpoint[] ENDPOINTS = {
         new Endpoint("GET /api/v1/teams", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/api/v1/teams")),
@@ -191,6 +204,25 @@ class AuthorisationMatrixIT {
                 (api, team) -> api.post("/api/v1/rules/backtest").json("{\"rule\": " + rule("{}") + ", \"service\": \""
                         + api.createService(unique("svc"), team) + "\", \"stage\": \"prod\", \"from\": \"2026-01-01T00:00:00Z\", "
                         + "\"to\": \"2026-01-02T00:00:00Z\"}")),
+        new Endpoint("POST /api/v1/reviews", Scope.REVIEW, Binding.TEAM, 201,
+                (api, team) -> api.post("/api/v1/reviews").json(review(team))),
+        new Endpoint("GET /api/v1/reviews", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/reviews")),
+        new Endpoint("GET /api/v1/reviews?team={team}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/reviews?team=" + team)),
+        new Endpoint("GET /api/v1/reviews/{id}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(api.post("/api/v1/reviews").asAdmin().json(review(team)).send().expectStatus(201)
+                        .header("Location"))),
+        new Endpoint("POST /api/v1/action-items", Scope.REVIEW, Binding.TEAM, 201,
+                (api, team) -> api.post("/api/v1/action-items").json(actionItem(team))),
+        new Endpoint("GET /api/v1/action-items", Scope.READ, Binding.ANY, 200,
+                (api, team) -> api.get("/api/v1/action-items?open=true")),
+        new Endpoint("GET /api/v1/action-items?team={team}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/action-items?team=" + team)),
+        new Endpoint("GET /api/v1/action-items/{id}", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get(actionItemOf(api, team))),
+        new Endpoint("POST /api/v1/action-items/{id}/done", Scope.REVIEW, Binding.TEAM, 200,
+                (api, team) -> api.post(actionItemOf(api, team) + "/done")),
         new Endpoint("GET /v3/api-docs", Scope.READ, Binding.ANY, 200,
                 (api, team) -> api.get("/v3/api-docs")),
         new Endpoint("GET /actuator/prometheus", Scope.READ, Binding.ANY, 200,

@@ -82,12 +82,38 @@ class CallerTest {
     }
 
     @Test
+    void a_team_lead_edits_goals_and_figures_and_records_review_items_of_their_teams_only() {
+        Caller lead = new TollgateUser("lena", "Lena", "{noop}x", Role.TEAM_LEAD, Set.of("payments")).caller();
+
+        assertThat(lead.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.INGEST, Scope.OVERRIDE, Scope.REVIEW);
+        assertThatCode(() -> lead.require(Scope.INGEST, "payments")).doesNotThrowAnyException();
+        assertThatCode(() -> lead.require(Scope.REVIEW, "payments")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> lead.require(Scope.INGEST, "search")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lead.require(Scope.REVIEW, "search")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lead.require(Scope.INGEST, null)).as("unbound writes").isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_principal_reviews_every_team_and_changes_nothing_else() {
+        Caller principal = new TollgateUser("priya", "Priya", "{noop}x", Role.PRINCIPAL, Set.of("payments")).caller();
+
+        assertThat(principal.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.REVIEW);
+        assertThat(principal.actsOnAllTeams()).isTrue();
+        assertThat(principal.mayRead("search")).isTrue();
+        assertThatCode(() -> principal.require(Scope.REVIEW, "search")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> principal.require(Scope.INGEST, "search")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> principal.require(Scope.OVERRIDE, "search")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> principal.requireUnbound(Scope.ADMIN)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_viewer_reads_every_team_and_changes_none() {
         Caller viewer = new TollgateUser("vic", "Vic", "{noop}x", Role.VIEWER, Set.of()).caller();
 
         assertThat(viewer.mayRead("payments")).isTrue();
         assertThat(viewer.mayActOn("payments")).isFalse();
         assertThatThrownBy(() -> viewer.require(Scope.ADMIN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> viewer.require(Scope.REVIEW)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

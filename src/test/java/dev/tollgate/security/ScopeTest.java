@@ -19,6 +19,7 @@ class ScopeTest {
         assertThat(Scope.effective(Set.of(Scope.READ))).containsExactly(Scope.READ);
         assertThat(Scope.effective(EnumSet.of(Scope.INGEST, Scope.GATE, Scope.OVERRIDE, Scope.READ)))
                 .containsExactlyInAnyOrder(Scope.INGEST, Scope.GATE, Scope.OVERRIDE, Scope.READ);
+        assertThat(Scope.effective(Set.of(Scope.REVIEW))).containsExactly(Scope.REVIEW);
         assertThat(Scope.effective(Set.of())).isEmpty();
     }
 
@@ -35,7 +36,7 @@ class ScopeTest {
     @Test
     void wire_names_are_the_lowercase_names_of_api_md() {
         assertThat(EnumSet.allOf(Scope.class)).extracting(Scope::wireName)
-                .containsExactly("ingest", "gate", "override", "read", "admin");
+                .containsExactly("ingest", "gate", "override", "read", "review", "admin");
         assertThat(Scope.READ.authority()).isEqualTo("SCOPE_read");
     }
 
