@@ -136,7 +136,9 @@ class ApiConventionsIT {
         assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/teams", "/api/v1/teams/{team}",
                 "/api/v1/services", "/api/v1/services/{service}", "/api/v1/metric-definitions",
                 "/api/v1/metric-definitions/{metric}", "/api/v1/config", "/api/v1/tokens", "/api/v1/tokens/{id}",
-                "/api/v1/audit");
+                "/api/v1/audit", "/api/v1/teams/{team}/scorecard", "/api/v1/services/{service}/scorecard");
+        assertThat(document.json().path("paths").path("/api/v1/teams/{team}/scorecard").path("get").path("responses")
+                .path("200").path("content").propertyNames()).contains("application/json", "text/csv");
         assertThat(document.json().path("paths").propertyNames()).noneMatch(path -> path.contains("*"));
         JsonNode team = document.json().path("paths").path("/api/v1/teams/{team}");
         assertThat(team.path("put").path("responses").propertyNames()).contains("200", "201", "400", "401", "403");

@@ -204,6 +204,12 @@ class AuthorisationMatrixIT {
                 (api, team) -> api.post("/api/v1/rules/backtest").json("{\"rule\": " + rule("{}") + ", \"service\": \""
                         + api.createService(unique("svc"), team) + "\", \"stage\": \"prod\", \"from\": \"2026-01-01T00:00:00Z\", "
                         + "\"to\": \"2026-01-02T00:00:00Z\"}")),
+        new Endpoint("GET /api/v1/teams/{team}/scorecard", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/teams/" + team + "/scorecard?period=P1D")),
+        new Endpoint("GET /api/v1/teams/{team}/scorecard (text/csv)", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/teams/" + team + "/scorecard?period=P1D").header("Accept", "text/csv")),
+        new Endpoint("GET /api/v1/services/{service}/scorecard", Scope.READ, Binding.TEAM, 200,
+                (api, team) -> api.get("/api/v1/services/" + api.createService(unique("svc"), team) + "/scorecard")),
         new Endpoint("POST /api/v1/reviews", Scope.REVIEW, Binding.TEAM, 201,
                 (api, team) -> api.post("/api/v1/reviews").json(review(team))),
         new Endpoint("GET /api/v1/reviews", Scope.READ, Binding.ANY, 200,
