@@ -78,14 +78,16 @@ class DemoCatalog implements ApplicationRunner {
     private final DemoRules rules;
     private final DemoGateHistory gateHistory;
     private final DemoReviews reviews;
+    private final DemoGoals goals;
 
     DemoCatalog(TeamCatalog teams, ServiceCatalog services, UserAccounts users, CurrentCaller callers,
             DemoMetrics metrics, DemoDeployments deployments, DemoRules rules, DemoGateHistory gateHistory,
-            DemoReviews reviews) {
+            DemoReviews reviews, DemoGoals goals) {
         this.reviews = reviews;
         this.deployments = deployments;
         this.rules = rules;
         this.gateHistory = gateHistory;
+        this.goals = goals;
         this.teams = teams;
         this.services = services;
         this.users = users;
@@ -109,7 +111,7 @@ class DemoCatalog implements ApplicationRunner {
             users.ensureDemoUser("lead", "Lena Lead", Role.TEAM_LEAD, Set.of("payments", "checkout"), DEMO_PASSWORD);
             users.ensureDemoUser("viewer", "Victor Viewer", Role.VIEWER, Set.of(), DEMO_PASSWORD);
             users.ensureDemoUser("principal", "Priya Principal", Role.PRINCIPAL, Set.of(), DEMO_PASSWORD);
-            log.info("Seeded {} demo rules", rules.seed(TEAMS));
+            log.info("Seeded {} demo rules and {} input goals", rules.seed(TEAMS), goals.seed(TEAMS));
             // Deployments first: the metrics leave the store flushing their rollups for a while. The
             // gate is asked last, about deployments and metrics that are all there.
             DemoDeployments.Releases releases = deployments.seed(TEAMS);

@@ -127,6 +127,22 @@ class DemoDataIT {
         assertThat(open.get(0).path("review").asString()).as("raised in a review").isNotEmpty();
     }
 
+    @Test
+    void the_first_start_fills_every_quadrant_of_every_team_s_scorecard() {
+        ApiClient api = new ApiClient(port);
+
+        for (String team : new String[] { "payments", "checkout", "catalog", "search", "identity", "fulfilment" }) {
+            JsonNode card = api.get("/api/v1/teams/" + team + "/scorecard?period=P7D").asAdmin().send().expectStatus(200)
+                    .json();
+            for (String quadrant : new String[] { "business", "operational", "inputGoals", "enablement" }) {
+                assertThat(card.path(quadrant)).as("%s of %s", quadrant, team).isNotEmpty()
+                        .allSatisfy(item -> assertThat(item.path("status").asString()).isNotEqualTo("NO_DATA"));
+            }
+            assertThat(card.path("dora").path("deploymentFrequency").path("value").asDouble()).as(team).isPositive();
+            assertThat(card.path("gates").path("evaluations").asInt()).as(team).isPositive();
+        }
+    }
+
     /** The kinds of the rules that did not pass in the evaluations with {@code verdict}. */
     private static Set<String> failedKinds(ApiClient api, String verdict) {
         Set<String> kinds = new HashSet<>();
