@@ -25,9 +25,9 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-// Charts belong to the scorecard views to come. Until one shows a chart, this keeps the chart
-// (and uPlot) in the production bundle, in the part every page loads: a bundle only holds what
-// its routes and layouts reach, and TimeSeriesChartIT's test-only route is beyond its reach.
+// Keeps the chart (and uPlot) in the part of the production bundle every page loads, where the
+// committed bundle has it: a bundle only holds what its routes and layouts reach, and
+// TimeSeriesChartIT's test-only route is beyond its reach.
 @Uses(TimeSeriesChart.class)
 class MainLayout extends AppLayout {
 
