@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
+import jakarta.annotation.PreDestroy;
+
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
@@ -73,7 +75,8 @@ import io.micrometer.core.instrument.Timer;
  * rows, nor in neither. Reads inside a caller's repeatable-read transaction could see rows older
  * than memory: call them outside one, or in read-committed ones (the default of both databases).
  *
- * <p>One Tollgate instance per database: the rollups in memory are this instance's.
+ * <p>One Tollgate instance per database: the rollups in memory are this instance's
+ * ({@link SoleInstanceLock} refuses a second).
  */
 @Component
 @Conditional(InfluxNotConfigured.class)
@@ -92,6 +95,7 @@ class JdbcMetricStore implements MetricStore {
     private final DSLContext db;
     private final Clock clock;
     private final MetricStoreProperties properties;
+    private final SoleInstanceLock soleInstance;
 
     /** Guards {@link #pending} and {@link #flushing}. */
     private final Object state = new Object();
@@ -124,6 +128,7 @@ class JdbcMetricStore implements MetricStore {
         this.db = db;
         this.clock = clock;
         this.properties = properties;
+        this.soleInstance = SoleInstanceLock.take(db);
         this.writes = Timer.builder("tollgate.metrics.store.writes")
                 .description("Durable writes of a batch of points, from encoding to commit")
                 .register(registry);
@@ -159,6 +164,7 @@ class JdbcMetricStore implements MetricStore {
             throw new IllegalStateException("MetricStore.write commits on its own: call it outside a transaction");
         }
         requireStorable(points);
+        soleInstance.requireHeld();
         long started = System.nanoTime();
         awaitRoom();
         byte[] payload = BatchCodec.encode(points);
@@ -233,6 +239,7 @@ class JdbcMetricStore implements MetricStore {
         flushLock.lock();
         Timer.Sample sample = Timer.start();
         try {
+            soleInstance.verify();
             PendingRollups work = takeForFlush();
             if (work == null) {
                 return 0;
@@ -247,6 +254,12 @@ class JdbcMetricStore implements MetricStore {
             sample.stop(flushes);
             flushLock.unlock();
         }
+    }
+
+    /** Once the last flush is done (see {@link MetricStoreMaintenance#stop()}), another instance may take over. */
+    @PreDestroy
+    void close() {
+        soleInstance.release();
     }
 
     /** Deletes what the retention settings no longer keep; answers the batch and rollup rows deleted. */
