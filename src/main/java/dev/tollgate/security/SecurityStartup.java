@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +38,26 @@ class SecurityStartup implements SmartInitializingSingleton {
                     + UserAccounts.MIN_PASSWORD_LENGTH + " characters long");
         }
         callers.runAsSystem(() -> {
-            if (properties.bootstrapToken() != null) {
-                tokens.ensureBootstrapToken(properties.bootstrapToken());
-            }
-            String generated = generatePassword();
-            boolean created = users.ensureAdmin(properties.adminPassword(), generated);
-            if (created && properties.adminPassword() == null) {
-                log.warn("Created the UI user 'admin' with the generated password {} . It is shown this once; "
-                        + "set TOLLGATE_ADMIN_PASSWORD to choose it instead.", generated);
+            try {
+                ensureWayIn();
+            } catch (DataIntegrityViolationException anotherNodeWasFaster) {
+                // Nodes started together on one database race to create the same token and admin;
+                // the loser finds them made and goes on.
+                ensureWayIn();
             }
         });
+    }
+
+    private void ensureWayIn() {
+        if (properties.bootstrapToken() != null) {
+            tokens.ensureBootstrapToken(properties.bootstrapToken());
+        }
+        String generated = generatePassword();
+        boolean created = users.ensureAdmin(properties.adminPassword(), generated);
+        if (created && properties.adminPassword() == null) {
+            log.warn("Created the UI user 'admin' with the generated password {} . It is shown this once; "
+                    + "set TOLLGATE_ADMIN_PASSWORD to choose it instead.", generated);
+        }
     }
 
     private static String generatePassword() {

@@ -183,11 +183,22 @@ public final class TollgateProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Kills the process with SIGKILL, as a crash or an OOM killer would, and waits for it to end. */
+    public void kill() throws Exception {
+        closeJmx();
+        process.destroyForcibly().waitFor();
+    }
+
+    private void closeJmx() throws IOException {
         if (jmx != null) {
             jmx.close();
+            jmx = null;
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeJmx();
         process.destroy();
         process.waitFor();
         // BENCH_KEEP_DATA=true keeps them after a good run too, to look into the database afterwards.
