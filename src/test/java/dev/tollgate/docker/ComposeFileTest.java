@@ -70,8 +70,38 @@ class ComposeFileTest {
     }
 
     @Test
-    void tollgate_publishes_port_8080() {
-        assertThat(strings(service("tollgate").path("ports"))).contains("8080:8080");
+    void two_tollgate_nodes_run_behind_the_balancer_which_alone_publishes_port_8080() {
+        assertThat(service("tollgate").path("deploy").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(service("tollgate").path("ports").isMissingNode()).as("nodes publish no port").isTrue();
+        assertThat(strings(service("balancer").path("ports"))).containsExactly("8080:8080");
+        assertThat(service("balancer").path("configs").get(0).path("target").asString())
+                .isEqualTo("/usr/local/etc/haproxy/haproxy.cfg");
+        assertThat(DOCKER.resolve(compose.path("configs").path("balancer").path("file").asString())).exists();
+    }
+
+    @Test
+    void the_balancer_sends_to_ready_nodes_and_keeps_a_browser_on_its_node() throws IOException {
+        List<String> backend = section(Files.readAllLines(DOCKER.resolve("haproxy.cfg")), "backend tollgate");
+
+        assertThat(backend).anyMatch(line -> line.matches("server-template \\S+ \\d+ tollgate:8080 check .*resolvers docker.*"));
+        assertThat(backend).contains("option httpchk GET /actuator/health/readiness", "http-check expect status 200");
+        // The UI's Vaadin session lives on one node: without a sticky cookie a browser would lose it.
+        assertThat(backend).anyMatch(line -> line.startsWith("cookie TOLLGATE_NODE insert"));
+        assertThat(environment("tollgate")).containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+    }
+
+    /** The lines of a section of an HAProxy configuration, stripped of indentation and comments. */
+    private static List<String> section(List<String> lines, String header) {
+        List<String> section = new ArrayList<>();
+        boolean inside = false;
+        for (String line : lines) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                inside = line.strip().equals(header);
+            } else if (inside && !line.isBlank() && !line.strip().startsWith("#")) {
+                section.add(line.strip());
+            }
+        }
+        return section;
     }
 
     @Test
