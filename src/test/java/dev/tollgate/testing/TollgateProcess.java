@@ -50,7 +50,11 @@ public final class TollgateProcess implements AutoCloseable {
      * (and {@code BENCH_JVM_OPTIONS}), {@code token} as its bootstrap admin token; answers once it is healthy.
      */
     public static TollgateProcess start(Path jar, List<String> arguments, String token) throws Exception {
-        Path dataDir = Files.createTempDirectory("tollgate-bench-");
+        return start(jar, Files.createTempDirectory("tollgate-bench-"), arguments, token);
+    }
+
+    /** As {@link #start(Path, List, String)}, on {@code dataDir}, which {@link #close()} empties. */
+    public static TollgateProcess start(Path jar, Path dataDir, List<String> arguments, String token) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tollgate.api.ServiceUnavailableException;
 import dev.tollgate.catalog.Aggregation;
 import dev.tollgate.metrics.MetricAggregate;
 import dev.tollgate.metrics.MetricPoint;
@@ -172,6 +173,9 @@ class JdbcMetricStore implements MetricStore {
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
                     .insert(clock.instant(), points.size(), payload));
+        } catch (ServiceUnavailableException e) {
+            // Says why already (the data folder full, say): passed on as it is.
+            throw e;
         } catch (RuntimeException e) {
             throw new MetricStoreUnavailableException("The database did not take a batch of " + points.size()
                     + " points", e);
