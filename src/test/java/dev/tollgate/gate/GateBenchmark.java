@@ -28,16 +28,16 @@ import dev.tollgate.testing.TollgateProcess;
  */
 public final class GateBenchmark {
 
-    private static final int TEAMS = 5;
-    private static final int SERVICES_PER_TEAM = 10;
-    private static final int SERVICES = TEAMS * SERVICES_PER_TEAM;
-    private static final String[] STAGES = { "beta", "gamma", "prod" };
+    static final int TEAMS = 5;
+    static final int SERVICES_PER_TEAM = 10;
+    static final int SERVICES = TEAMS * SERVICES_PER_TEAM;
+    static final String[] STAGES = { "beta", "gamma", "prod" };
     private static final int SERIES = SERVICES * STAGES.length;
     private static final int DAYS = 30;
     private static final int MINUTES_PER_POST = 30;
     private static final int WRITERS = 4;
     private static final String VERSION = "2.0.0";
-    private static final String TOKEN = "bench-" + "0123456789abcdef".repeat(3);
+    static final String TOKEN = "bench-" + "0123456789abcdef".repeat(3);
 
     private final int clientCount;
     private final Duration measured;
@@ -105,7 +105,7 @@ public final class GateBenchmark {
     }
 
     /** Teams, services, rules, deployments and test runs: every version 2.0.0 is ready for prod. */
-    private static void setUp(TollgateProcess tollgate, Instant now) throws Exception {
+    static void setUp(TollgateProcess tollgate, Instant now) throws Exception {
         StringBuilder config = new StringBuilder("{\"teams\":[");
         for (int team = 0; team < TEAMS; team++) {
             config.append(team == 0 ? "" : ",").append("{\"id\":\"team-").append(team).append("\",\"name\":\"Team ")
@@ -179,12 +179,12 @@ public final class GateBenchmark {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String service(int index) {
+    static String service(int index) {
         return String.format(Locale.ROOT, "svc-%d-%02d", index / SERVICES_PER_TEAM, index % SERVICES_PER_TEAM);
     }
 
     /** The question of client request {@code index}: version 2.0.0 of a service into gamma or prod, in turn. */
-    private static HttpRequest.Builder gateRequest(String url, int index) {
+    static HttpRequest.Builder gateRequest(String url, int index) {
         String stage = index % 2 == 0 ? "prod" : "gamma";
         return HttpRequest.newBuilder(URI.create(url + "/api/v1/gate-evaluations"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
@@ -202,7 +202,7 @@ public final class GateBenchmark {
                 + URLEncoder.encode(statements, StandardCharsets.UTF_8))).GET();
     }
 
-    private static String verdicts(String prometheus) {
+    static String verdicts(String prometheus) {
         StringBuilder verdicts = new StringBuilder();
         for (String verdict : List.of("PROMOTE", "WAIT", "STOP", "ROLLBACK")) {
             double count = prometheus.lines().filter(line -> line.startsWith("tollgate_gate_evaluations_total{")

@@ -159,9 +159,14 @@ public final class TollgateProcess implements AutoCloseable {
 
     /** The heap's peak so far, and what is live after a full GC now. */
     public String heap() {
-        memory.gc();
         return String.format(Locale.ROOT, "heap: peak %d MiB, live %d MiB", peakHeap.get() >> 20,
-                memory.getHeapMemoryUsage().getUsed() >> 20);
+                liveHeapAfterFullGc() >> 20);
+    }
+
+    /** Runs a full GC in the process and answers the bytes of heap still in use: what it really holds. */
+    public long liveHeapAfterFullGc() {
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     public String url() {
