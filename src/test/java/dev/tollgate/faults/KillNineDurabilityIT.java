@@ -3,7 +3,6 @@ package dev.tollgate.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,22 +12,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.PostgresTestDatabase;
+import dev.tollgate.testing.TollgateProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KillNineDurabilityIT {
 
-    private static final String TOKEN = "durability-test-token-0123456789abcdef";
+    private static final String TOKEN = ApiClient.BOOTSTRAP_TOKEN;
     private static final int BATCH = 1_000;
     /** Enough of each stream acknowledged before the kill that the crash lands among writes of every kind. */
     private static final int BEFORE_KILL = 20;
@@ -50,24 +48,17 @@ class KillNineDurabilityIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Path dataDir;
-    private int port;
-    private Process tollgate;
+    private TollgateProcess tollgate;
 
     @BeforeEach
     void dataDir() throws IOException {
         dataDir = Files.createTempDirectory("tollgate-durability-");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
     }
 
     @AfterEach
-    void cleanUp() throws IOException {
+    void cleanUp() throws Exception {
         if (tollgate != null) {
-            tollgate.destroyForcibly();
-        }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            tollgate.close();
         }
     }
 
@@ -119,7 +110,7 @@ class KillNineDurabilityIT {
                 || evaluationsAcknowledged.size() < BEFORE_KILL) {
             Thread.sleep(20);
         }
-        tollgate.destroyForcibly().waitFor();
+        tollgate.kill();
         running.set(false);
         for (Thread writer : writers) {
             writer.join(10_000);
@@ -184,43 +175,13 @@ class KillNineDurabilityIT {
         return json.append(']').toString();
     }
 
-    private Process start(List<String> arguments) throws IOException, InterruptedException {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(path -> path.getFileName().toString().matches("tollgate-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--tollgate.data-dir=" + dataDir, "--vaadin.launch-browser=false"));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("tollgate.log").toFile()))
-                .directory(dataDir.toFile());
-        // The environment carries the bootstrap token, as in production.
-        builder.environment().put("TOLLGATE_BOOTSTRAP_TOKEN", TOKEN);
-        Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Tollgate exited at start: " + Files.readString(dataDir.resolve("tollgate.log")));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Tollgate did not start within 90 s");
+    /** Tollgate on {@link #dataDir}, on a port of its own: the one it had before a kill may not be free again yet. */
+    private TollgateProcess start(List<String> arguments) throws Exception {
+        return TollgateProcess.start(TollgateProcess.jar(), dataDir, arguments, TOKEN);
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(tollgate.url() + path))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
