@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,6 +45,8 @@ public final class DatabaseOutages {
      */
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
+    private static final String CLOSED_BY_POOL = "Connection is closed";
+
     /** Deep enough for any real chain, and an end to a chain that loops. */
     private static final int MAX_DEPTH = 32;
 
@@ -63,8 +66,27 @@ public final class DatabaseOutages {
             if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
+            if (cause instanceof TransactionSystemException rollback && isRollbackAfterOutage(rollback, failure)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * A transaction that failed on the outage and then could not roll back reports the rollback.
+     * Spring keeps the failure it overrode as the "application exception" when the work failed,
+     * but when the commit failed it only logs it; then the rollback's own cause is all there is:
+     * Hikari's "Connection is closed", which it says (without a SQLState) of a connection it
+     * evicted for a fatal error, SQLState 08 or 57P0x among them.
+     */
+    private static boolean isRollbackAfterOutage(TransactionSystemException rollback, Throwable failure) {
+        Throwable overridden = rollback.getApplicationException();
+        if (overridden != null && overridden != failure) {
+            return isOutage(overridden);
+        }
+        return rollback.getCause() instanceof SQLException sql && sql.getSQLState() == null
+                && CLOSED_BY_POOL.equals(sql.getMessage());
     }
 
     private static boolean isConnectionState(String state) {
