@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Issue 6's fault drill: sustained ingest and gate load from a few clients, a store taken away for
@@ -85,6 +88,7 @@ public final class OutageDrill {
         } finally {
             load.stop();
         }
+        System.out.println(summary());
         return this;
     }
 
@@ -109,6 +113,19 @@ public final class OutageDrill {
     private List<SustainedLoad.Answer> tail() {
         List<SustainedLoad.Answer> all = load.all();
         return all.subList(Math.max(0, all.size() - 5), all.size());
+    }
+
+    /** For the test's output: how many answers of which status came in each phase, and how soon Tollgate recovered. */
+    public String summary() {
+        return "Outage drill: " + statuses(load.all()) + " in all; during the outage " + statuses(during())
+                + "; served again " + recovery().toMillis() + " ms after the store was back, then "
+                + statuses(afterRecovery());
+    }
+
+    private static Map<String, Long> statuses(List<SustainedLoad.Answer> answers) {
+        return answers.stream().collect(Collectors.groupingBy(
+                answer -> answer.client() + " " + answer.status(), TreeMap::new,
+                Collectors.counting()));
     }
 
     /** Answers asked and answered while the store was away. */
