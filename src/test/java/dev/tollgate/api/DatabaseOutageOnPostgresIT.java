@@ -137,6 +137,9 @@ class DatabaseOutageOnPostgresIT {
         long stopped = drill.of("gate").stream().filter(answer -> answer.status() == 503).count();
         assertThat(unrecorded() - unrecordedBefore).as("tollgate.gate.evaluations.unrecorded").isEqualTo((double) stopped);
         assertThat(api.get("/actuator/health").send().status()).as("health once back").isEqualTo(200);
+        assertThat(api.get("/v3/api-docs").asAdmin().send().expectStatus(200).json().path("paths")
+                .path("/api/v1/gate-evaluations").path("post").path("responses").path("503").path("description")
+                .asString()).as("the OpenAPI document's 503 of the gate").contains("STOP", "recorded");
     }
 
     /** API.md's gate, when it cannot know: STOP, with the reason, and not in its history. */
