@@ -31,17 +31,17 @@ class InfluxOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final Duration GATE_WITHIN = Duration.ofSeconds(2);
-    private static InfluxTestServer.Own influx;
+    private static InfluxTestServer.Own influxd;
 
-    /** Before the context starts, so that a machine without influxd skips this class (or fails on CI) with instructions. */
+    /** The server this test stops; started before the context, which would otherwise fail where skipping is due. */
     @BeforeAll
-    static void startInflux() {
-        influx = InfluxTestServer.Own.start();
+    static void startInfluxd() {
+        influxd = InfluxTestServer.Own.start();
     }
 
     @DynamicPropertySource
-    static void influx(DynamicPropertyRegistry properties) {
-        properties.add("tollgate.influx.url", () -> influx.url());
+    static void metricStoreOnInfluxd(DynamicPropertyRegistry properties) {
+        properties.add("tollgate.influx.url", () -> influxd.url());
     }
 
     @LocalServerPort
@@ -61,12 +61,12 @@ class InfluxOutageIT {
         OutageDrill drill = OutageDrill.on(api, team, service).run(new OutageDrill.Outage() {
             @Override
             public void begin() {
-                influx.stop();
+                influxd.stop();
             }
 
             @Override
             public void end() {
-                influx.run();
+                influxd.run();
             }
         }, OUTAGE, () -> health[0] = api.get("/actuator/health").send());
 
