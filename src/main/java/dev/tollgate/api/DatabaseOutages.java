@@ -119,12 +119,18 @@ public final class DatabaseOutages {
                 .body(problem);
     }
 
-    /** For the log, not for callers: the deepest failure in the chain, in the driver's own words. */
+    /**
+     * For the log, not for callers: the driver's words (the deepest SQLException, which names what
+     * failed) rather than the socket's below it ("EOFException: null").
+     */
     static String rootCause(Throwable failure) {
-        Throwable deepest = failure;
-        for (int depth = 0; deepest.getCause() != null && depth < MAX_DEPTH; depth++) {
-            deepest = deepest.getCause();
+        Throwable chosen = failure;
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException || !(chosen instanceof SQLException)) {
+                chosen = cause;
+            }
         }
-        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+        return chosen.getClass().getSimpleName() + ": " + chosen.getMessage();
     }
 }

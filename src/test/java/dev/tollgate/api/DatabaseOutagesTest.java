@@ -53,6 +53,16 @@ class DatabaseOutagesTest {
     }
 
     @Test
+    void the_log_reads_the_drivers_words_rather_than_the_sockets() {
+        SQLException io = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new EOFException());
+        assertThat(DatabaseOutages.rootCause(new DataAccessResourceFailureException("jOOQ", io)))
+                .isEqualTo("SQLException: An I/O error occurred while sending to the backend.");
+        assertThat(DatabaseOutages.rootCause(new IllegalStateException("outer", new EOFException("end"))))
+                .isEqualTo("EOFException: end");
+    }
+
+    @Test
     void a_cause_chain_that_loops_ends() {
         RuntimeException first = new RuntimeException("first");
         RuntimeException second = new RuntimeException("second", first);
