@@ -38,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 class DatabaseOutageOnPostgresIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);
+    /** Short, so that requests stuck on a hung server end well within {@link OutageDrill#MAX_ANSWER}. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
     private static final String RESTART_PROPERTY = "tollgate.test.restart-postgres";
 
     private static TcpProxy proxy;
@@ -63,6 +65,7 @@ class DatabaseOutageOnPostgresIT {
         properties.add("spring.datasource.url", () -> proxiedUrl);
         properties.add("spring.datasource.username", PostgresTestDatabase::user);
         properties.add("spring.datasource.password", PostgresTestDatabase::password);
+        properties.add("tollgate.database.socket-timeout", () -> SOCKET_TIMEOUT.toSeconds() + "s");
     }
 
     @LocalServerPort
@@ -82,6 +85,21 @@ class DatabaseOutageOnPostgresIT {
             @Override
             public void end() throws IOException {
                 proxy.restore();
+            }
+        });
+    }
+
+    @Test
+    void while_postgresql_hangs_every_request_answers_503_within_the_socket_timeout_and_tollgate_recovers() throws Exception {
+        drill(new OutageDrill.Outage() {
+            @Override
+            public void begin() {
+                proxy.pause();
+            }
+
+            @Override
+            public void end() {
+                proxy.resume();
             }
         });
     }

@@ -25,6 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
     private volatile boolean refusing;
+    private final Object flow = new Object();
+    private boolean paused;
 
     private TcpProxy(InetSocketAddress target, ServerSocket listener) {
         this.target = target;
@@ -65,8 +67,39 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds every byte in both directions, on open connections and new ones alike, until
+     * {@link #resume()}: a server that hangs (frozen, or behind a partition) rather than refuses.
+     */
+    public void pause() {
+        synchronized (flow) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (flow) {
+            paused = false;
+            flow.notifyAll();
+        }
+    }
+
+    private void awaitFlowing() throws IOException {
+        synchronized (flow) {
+            while (paused) {
+                try {
+                    flow.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Interrupted while paused", e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        resume();
         cut();
     }
 
@@ -115,6 +148,7 @@ public final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                awaitFlowing();
                 out.write(buffer, 0, read);
                 out.flush();
             }
