@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -29,6 +30,12 @@ import tools.jackson.core.JacksonException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final List<OutageAnswer> outageAnswers;
+
+    ApiExceptionHandler(List<OutageAnswer> outageAnswers) {
+        this.outageAnswers = outageAnswers;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
@@ -89,7 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge);
@@ -97,6 +104,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BadGzipException badGzip) {
                 return badGzip(badGzip);
             }
+        }
+        if (DatabaseOutages.isOutage(e)) {
+            // An outage is no bug: the caller may retry, and the log needs no stack trace per request.
+            log.warn("Answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseOutages.rootCause(e));
+            return DatabaseOutages.answer(DatabaseOutages.problemFor(request, outageAnswers));
         }
         log.error("Unexpected failure while answering an API request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -93,6 +93,10 @@ class OpenApiDocument {
         if (METRIC_WRITES.contains(path) && method == PathItem.HttpMethod.POST) {
             refusal(responses, "429", "Ingestion is saturated: retry after the Retry-After seconds");
         }
+        refusal(responses, "503", path.equals("/api/v1/gate-evaluations") && method == PathItem.HttpMethod.POST
+                ? "The database is unavailable: the problem carries verdict STOP, the reason and recorded false;"
+                        + " retry after the Retry-After seconds"
+                : "A store is unavailable (the database or InfluxDB down or restarting): retry after the Retry-After seconds");
     }
 
     /** springdoc says {@code *}{@code /*} where a mapping names no media type; every answer is JSON. */

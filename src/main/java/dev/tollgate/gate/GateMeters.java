@@ -24,6 +24,7 @@ class GateMeters {
 
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Counter unrecorded;
     private final Map<DeliveryOutcome, Counter> deliveries = new EnumMap<>(DeliveryOutcome.class);
 
     /** What became of one notification: a receiver that answered 2xx, one that never did, or no room to try. */
@@ -37,6 +38,9 @@ class GateMeters {
                 .description("Time to answer a gate evaluation, the stores' questions included")
                 .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram()
                 .register(registry);
+        unrecorded = Counter.builder("tollgate.gate.evaluations.unrecorded")
+                .description("Gate questions answered STOP without a record, the database being unavailable")
+                .register(registry);
         Gauge.builder("tollgate.gate.overrides.active", overrides, Overrides::countHolding)
                 .description("Overrides in force now").register(registry);
         // Registered up front: a dashboard shows "0 dropped" rather than no line at all.
@@ -49,6 +53,10 @@ class GateMeters {
 
     void webhookDelivery(DeliveryOutcome outcome) {
         deliveries.get(outcome).increment();
+    }
+
+    void unrecorded() {
+        unrecorded.increment();
     }
 
     void evaluated(GateEvaluation evaluation, Duration took) {

@@ -2,9 +2,10 @@ package dev.tollgate.storage;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
-/** {@code dataFolder} (the bean name less its suffix) in {@code /actuator/health}: DOWN, with the reason, while writes are refused. */
+/** {@code dataFolder} (the bean name less its suffix) in {@code /actuator/health}: DOWN, with the reason as its description, while writes are refused. */
 @Component
 class DataFolderHealthIndicator implements HealthIndicator {
 
@@ -19,7 +20,8 @@ class DataFolderHealthIndicator implements HealthIndicator {
         if (!folder.watched()) {
             return Health.up().withDetail("watched", false).build();
         }
-        return folder.refusal().map(reason -> Health.down().withDetail("reason", reason).build())
+        // The reason as the status's description, which /actuator/health shows to everyone, as db's.
+        return folder.refusal().map(reason -> Health.status(new Status(Status.DOWN.getCode(), reason)).build())
                 .orElseGet(() -> Health.up().build());
     }
 }

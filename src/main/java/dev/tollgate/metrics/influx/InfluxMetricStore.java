@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.influxdb.InfluxDB;
@@ -65,6 +66,15 @@ class InfluxMetricStore implements MetricStore {
             influx.query(new Query("CREATE DATABASE " + InfluxQl.identifier(database)));
         } catch (RuntimeException e) {
             log.warn("InfluxDB at the configured URL did not answer CREATE DATABASE: {}", e.getMessage());
+        }
+    }
+
+    /** Why InfluxDB cannot serve now, in words a caller may read; empty while it answers its ping. */
+    Optional<String> unavailability() {
+        try {
+            return influx.ping().isGood() ? Optional.empty() : Optional.of("InfluxDB answered its ping with an error");
+        } catch (RuntimeException e) {
+            return Optional.of("InfluxDB does not answer: " + reason(e));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.tollgate.metrics.influx;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.tollgate.metrics.MetricStore;
 
 /**
  * Puts the InfluxDB store in place when {@code tollgate.influx.url} is set; the embedded store
@@ -15,9 +17,21 @@ import dev.tollgate.metrics.MetricStore;
 class InfluxStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    MetricStore influxMetricStore(InfluxProperties properties) {
+    InfluxMetricStore influxMetricStore(InfluxProperties properties) {
         InfluxMetricStore store = new InfluxMetricStore(properties);
         store.createDatabase();
         return store;
+    }
+
+    /**
+     * The {@code influx} component of {@code /actuator/health}: DOWN, with the reason as the
+     * status's description (shown to everyone; details stay hidden), while InfluxDB does not
+     * answer its ping within {@code tollgate.influx.timeout}.
+     */
+    @Bean
+    HealthIndicator influxHealthIndicator(InfluxMetricStore store) {
+        return () -> store.unavailability()
+                .map(reason -> Health.status(new Status(Status.DOWN.getCode(), reason)).build())
+                .orElseGet(() -> Health.up().build());
     }
 }

@@ -1,0 +1,47 @@
+package dev.tollgate.gate;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import dev.tollgate.api.DatabaseOutages;
+import dev.tollgate.api.OutageAnswer;
+import dev.tollgate.rules.Verdict;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What the gate answers while the database is unavailable: it can neither read the rules nor
+ * record an evaluation, so it cannot know, and a gate that cannot know says STOP. The answer is a
+ * 503 problem (a pipeline retries it like any outage, and {@code curl --fail} stops the step)
+ * that carries the verdict STOP, the reason, and {@code recorded: false}: this answer is not in
+ * the gate's history. It is never an unrecorded PROMOTE, whatever the rules would have said.
+ */
+@Component
+class GateOutageAnswer implements OutageAnswer {
+
+    static final String PATH = "/api/v1/gate-evaluations";
+
+    private final GateMeters meters;
+
+    GateOutageAnswer(GateMeters meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public boolean appliesTo(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod())
+                && PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @Override
+    public ProblemDetail answer() {
+        meters.unrecorded();
+        ProblemDetail problem = DatabaseOutages.problem("The gate answers STOP: " + DatabaseOutages.REASON
+                + ", so the rules cannot be read and the evaluation cannot be recorded; retry in "
+                + DatabaseOutages.RETRY_AFTER.toSeconds() + " s");
+        problem.setProperty("verdict", Verdict.Decision.STOP.name());
+        problem.setProperty("reason", DatabaseOutages.REASON);
+        problem.setProperty("recorded", false);
+        return problem;
+    }
+}
