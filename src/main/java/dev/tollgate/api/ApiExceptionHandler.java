@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +69,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ServiceUnavailableException.class)
-    ResponseEntity<Object> unavailable(ServiceUnavailableException e) {
+    ResponseEntity<Object> unavailable(ServiceUnavailableException e, HttpServletRequest request) {
         HttpStatus status = HttpStatus.valueOf(e.status());
         log.warn("Answered {}: {}", status.value(), e.getMessage(), e.getCause());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            Optional<ProblemDetail> own = DatabaseOutages.answerOf(request, outageAnswers, e.getMessage(), e.retryAfter());
+            if (own.isPresent()) {
+                return DatabaseOutages.answer(own.get(), e.retryAfter());
+            }
+        }
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -109,7 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // An outage is no bug: the caller may retry, and the log needs no stack trace per request.
             log.warn("Answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
                     DatabaseOutages.rootCause(e));
-            return DatabaseOutages.answer(DatabaseOutages.problemFor(request, outageAnswers));
+            return DatabaseOutages.answer(DatabaseOutages.problemFor(request, outageAnswers), DatabaseOutages.RETRY_AFTER);
         }
         log.error("Unexpected failure while answering an API request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -94,27 +95,34 @@ public final class DatabaseOutages {
     }
 
     /** A 503 problem detail of an outage, saying when to retry. */
-    public static ProblemDetail problem(String detail) {
+    public static ProblemDetail problem(String detail, Duration retryAfter) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, TITLE, detail, null);
-        problem.setProperty("retryAfter", RETRY_AFTER.toSeconds());
+        problem.setProperty("retryAfter", retryAfter.toSeconds());
         return problem;
     }
 
-    /** The answer of the endpoint asked ({@link OutageAnswer}), or the plain outage problem. */
+    /** The answer of the endpoint asked ({@link OutageAnswer}) to a database outage, or the plain outage problem. */
     static ProblemDetail problemFor(HttpServletRequest request, List<OutageAnswer> answers) {
+        return answerOf(request, answers, REASON, RETRY_AFTER).orElseGet(() -> problem(
+                "Tollgate cannot serve this request now: " + REASON + "; retry in " + RETRY_AFTER.toSeconds() + " s",
+                RETRY_AFTER));
+    }
+
+    /** The answer of the endpoint asked, when it has one of its own, to Tollgate being unable to serve it for {@code reason}. */
+    static Optional<ProblemDetail> answerOf(HttpServletRequest request, List<OutageAnswer> answers, String reason,
+            Duration retryAfter) {
         for (OutageAnswer answer : answers) {
             if (answer.appliesTo(request)) {
-                return answer.answer();
+                return Optional.of(answer.answer(reason, retryAfter));
             }
         }
-        return problem("Tollgate cannot serve this request now: " + REASON + "; retry in " + RETRY_AFTER.toSeconds()
-                + " s");
+        return Optional.empty();
     }
 
     /** 503 with {@code Retry-After} and {@code problem}. */
-    static ResponseEntity<Object> answer(ProblemDetail problem) {
+    static ResponseEntity<Object> answer(ProblemDetail problem, Duration retryAfter) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

@@ -1,5 +1,7 @@
 package dev.tollgate.gate;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -10,8 +12,8 @@ import dev.tollgate.rules.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What the gate answers while the database is unavailable: it can neither read the rules nor
- * record an evaluation, so it cannot know, and a gate that cannot know says STOP. The answer is a
+ * What the gate answers while the database is unavailable, or refuses writes: it cannot read the rules or
+ * cannot record an evaluation, and a gate that cannot keep its record says STOP. The answer is a
  * 503 problem (a pipeline retries it like any outage, and {@code curl --fail} stops the step)
  * that carries the verdict STOP, the reason, and {@code recorded: false}: this answer is not in
  * the gate's history. It is never an unrecorded PROMOTE, whatever the rules would have said.
@@ -34,13 +36,12 @@ class GateOutageAnswer implements OutageAnswer {
     }
 
     @Override
-    public ProblemDetail answer() {
+    public ProblemDetail answer(String reason, Duration retryAfter) {
         meters.unrecorded();
-        ProblemDetail problem = DatabaseOutages.problem("The gate answers STOP: " + DatabaseOutages.REASON
-                + ", so the rules cannot be read and the evaluation cannot be recorded; retry in "
-                + DatabaseOutages.RETRY_AFTER.toSeconds() + " s");
+        ProblemDetail problem = DatabaseOutages.problem("The gate answers STOP: " + reason
+                + "; the evaluation cannot be recorded, so it is not; retry in " + retryAfter.toSeconds() + " s", retryAfter);
         problem.setProperty("verdict", Verdict.Decision.STOP.name());
-        problem.setProperty("reason", DatabaseOutages.REASON);
+        problem.setProperty("reason", reason);
         problem.setProperty("recorded", false);
         return problem;
     }

@@ -92,6 +92,11 @@ class DataFolderFullIT {
         api.post("/api/v1/deployments").asAdmin().json(
                 "{\"service\": \"archive\", \"stage\": \"prod\", \"version\": \"1.0\", \"status\": \"SUCCEEDED\"}")
                 .send().expectProblem(503);
+        ApiResponse gate = api.post("/api/v1/gate-evaluations").asAdmin()
+                .json("{\"service\": \"archive\", \"stage\": \"prod\", \"version\": \"1.0\"}").send().expectProblem(503);
+        assertThat(gate.json().path("verdict").asString()).as("a gate that cannot keep its record").isEqualTo("STOP");
+        assertThat(gate.json().path("recorded").asBoolean(true)).isFalse();
+        assertThat(gate.json().path("reason").asString()).contains("data folder");
 
         assertThat(count(api)).as("reads are served; the refused points are not there").isEqualTo(taken[0]);
         api.get("/api/v1/teams/disks").asAdmin().send().expectStatus(200);
