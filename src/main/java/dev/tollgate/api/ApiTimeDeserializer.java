@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.boot.jackson.JacksonComponent;
 
@@ -17,7 +18,11 @@ class ApiTimeDeserializer extends ValueDeserializer<Instant> {
     public Instant deserialize(JsonParser parser, DeserializationContext context) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
-            return Instant.ofEpochMilli(parser.getLongValue());
+            // Digits beyond a long, or a time outside 1970 to 9999, are named as a bad time, not as broken JSON.
+            String digits = parser.getText();
+            Optional<Instant> time = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? Optional.empty()
+                    : ApiTime.ofEpochMilli(parser.getLongValue());
+            return time.orElseGet(() -> (Instant) context.handleWeirdStringValue(Instant.class, digits, ApiTime.DESCRIPTION));
         }
         if (token == JsonToken.VALUE_STRING) {
             String text = parser.getString();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.tollgate.api.ApiDuration;
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.MetricKey;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.Aggregation;
@@ -136,10 +137,10 @@ final class RuleParamsReader {
                 violations.add("/params/deny", "must be a list of dates (YYYY-MM-DD)");
             } else {
                 for (int i = 0; i < deny.size(); i++) {
-                    try {
-                        denied.add(LocalDate.parse(deny.get(i).isString() ? deny.get(i).stringValue() : ""));
-                    } catch (DateTimeParseException e) {
-                        violations.add("/params/deny/" + i, "must be a date (YYYY-MM-DD)");
+                    Optional<LocalDate> day = ApiTime.parseDate(deny.get(i).isString() ? deny.get(i).stringValue() : null);
+                    day.ifPresent(denied::add);
+                    if (day.isEmpty()) {
+                        violations.add("/params/deny/" + i, "must be " + ApiTime.DATE_DESCRIPTION);
                     }
                 }
             }
