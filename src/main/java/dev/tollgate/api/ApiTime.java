@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +24,10 @@ public final class ApiTime {
     public static final Instant MIN = Instant.EPOCH;
     public static final Instant MAX = LocalDate.of(9999, 12, 31).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
             .minusNanos(1);
+
+    /** How far ahead of now a reported time (a point, a deployment, a test run) may be: clocks drift, a day is a mistake. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+    public static final String AHEAD_DESCRIPTION = "is more than a day in the future";
 
     public static final String DESCRIPTION =
             "an RFC 3339 time with an offset (2026-11-26T10:00:00Z) or epoch milliseconds, from 1970 to 9999";

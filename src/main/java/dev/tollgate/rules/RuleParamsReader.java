@@ -34,6 +34,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class RuleParamsReader {
 
+    /**
+     * The longest window, bake time or lookback a rule may name: a year, leap day included. Past it
+     * a window is a typo ({@code P3650D} for {@code P365D}) or an attack: a billion years reaches
+     * before the first instant Java can name, and the gate would fail on every evaluation.
+     */
+    static final Duration MAX_DURATION = Duration.ofDays(366);
+    static final String MAX_DURATION_DESCRIPTION = "must be at most P366D (a year)";
+
     private static final Map<RuleKind, Set<String>> FIELDS = Map.of(
             RuleKind.THRESHOLD, Set.of("metric", "aggregation", "window", "operator", "threshold", "per", "of",
                     "relativeTo"),
@@ -211,6 +219,9 @@ final class RuleParamsReader {
         Optional<Duration> duration = value.isString() ? ApiDuration.parse(value.stringValue()) : Optional.empty();
         if (duration.isEmpty()) {
             violations.add(pointer, (value.isMissingNode() ? "is required: " : "must be ") + ApiDuration.DESCRIPTION);
+        } else if (duration.get().compareTo(MAX_DURATION) > 0) {
+            violations.add(pointer, MAX_DURATION_DESCRIPTION);
+            return Optional.empty();
         }
         return duration;
     }

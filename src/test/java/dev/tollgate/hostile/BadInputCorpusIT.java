@@ -97,7 +97,7 @@ class BadInputCorpusIT {
         List<Row> rows = new ArrayList<>();
         rows.add(points("truncated JSON", "[" + goodPoint + ", {\"metric\": \"hostile\"", "well-formed"));
         rows.add(points("JSON truncated inside a string", "[" + goodPoint + ", {\"metric\": \"hos", "well-formed"));
-        rows.add(points("JSON followed by more JSON", "[" + goodPoint + "] []", "well-formed"));
+        rows.add(points("JSON followed by more JSON", "[" + goodPoint + "] []", "more than one JSON value"));
         rows.add(points("an object where the array belongs", goodPoint, "array"));
         rows.add(points("an array of numbers", "[" + goodPoint + ", 1, 2]", "/1"));
         rows.add(points("the literal null", "null", "array"));
@@ -233,7 +233,7 @@ class BadInputCorpusIT {
         rows.add(new Row("line protocol: invalid UTF-8 in a tag value", asAdmin("POST", "/api/v1/write?precision=s")
                 .body("text/plain", () -> withBytes(goodLine + "\nhostile,service=" + service + ",k=@@ value=1", 0xC3, 0x28)),
                 400, "line"));
-        rows.add(new Row("line protocol: an unknown precision", asAdmin("POST", "/api/v1/write?precision=h")
+        rows.add(new Row("line protocol: an unknown precision", asAdmin("POST", "/api/v1/write?precision=fortnight")
                 .body("text/plain", goodLine), 400, "precision"));
         rows.add(new Row("line protocol: HTML for a precision", asAdmin("POST", "/api/v1/write?precision=%3Cscript%3E")
                 .body("text/plain", goodLine), 400, "precision"));
@@ -265,6 +265,12 @@ class BadInputCorpusIT {
                 deployment("negative epoch milliseconds", deployment + "\"status\": \"SUCCEEDED\", \"time\": -86400000}", "/time"),
                 deployment("a commit time in year 10000", deployment
                         + "\"status\": \"SUCCEEDED\", \"commitTime\": \"+10000-01-01T00:00:00Z\"}", "/commitTime"),
+                deployment("a time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"time\": \""
+                        + Instant.now().plus(366, ChronoUnit.DAYS) + "\"}", "future"),
+                deployment("a commit time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"commitTime\": \""
+                        + Instant.now().plus(366, ChronoUnit.DAYS) + "\"}", "/commitTime"),
+                deployment("a pipeline run with a NUL", deployment + "\"status\": \"SUCCEEDED\", \"pipelineRun\": \"a\\u0000\"}",
+                        "NUL"),
                 deployment("a time given as a boolean", deployment + "\"status\": \"SUCCEEDED\", \"time\": true}", "/time"),
                 deployment("a version of 10,000 characters", "{\"service\": \"" + service + "\", \"stage\": \"prod\", "
                         + "\"version\": \"" + "1".repeat(10_000) + "\", \"status\": \"SUCCEEDED\"}", "/version"),
@@ -350,13 +356,13 @@ class BadInputCorpusIT {
                 .body("application/json", data), 400, "ce-id"));
         rows.add(new Row("cdevents (binary): without ce-specversion", asAdmin("POST", "/api/v1/cdevents").header("ce-id", "b1")
                 .header("ce-source", "/argo").header("ce-type", "dev.cdevents.service.deployed.0.2.0")
-                .body("application/json", data), 415, "Content-Type"));
+                .body("application/json", data), 400, "specversion"));
         rows.add(new Row("cdevents (binary): a ce-time that is no time", binary.header("ce-time", "yesterday")
                 .body("application/json", data), 400, "time"));
         rows.add(new Row("cdevents (binary): HTML in ce-time", binary.header("ce-time", SCRIPT)
                 .body("application/json", data), 400, "time"));
         rows.add(new Row("cdevents (binary): truncated data", binary.body("application/json", data.substring(0, 40)), 400,
-                "well-formed"));
+                "must be a CDEvent as a JSON object"));
         return rows;
     }
 
@@ -384,6 +390,7 @@ class BadInputCorpusIT {
                 rule("a threshold of NaN text", threshold.replace("10}}", "\"NaN\"}}"), "/params/threshold"),
                 rule("a negative window", threshold.replace("PT1H", "-PT1H"), "/params/window"),
                 rule("a window of a billion years", threshold.replace("PT1H", "P999999999999D"), "/params/window"),
+                rule("a window of ten years", threshold.replace("PT1H", "P3650D"), "P366D"),
                 rule("SQL in a metric", threshold.replace("\"errors\"", "\"" + SQL + "\""), "/params/metric"),
                 rule("an unknown parameter", threshold.replace("\"threshold\": 10", "\"threshold\": 10, \"script\": \"x\""),
                         "/params/script"),
@@ -421,7 +428,7 @@ class BadInputCorpusIT {
                 new Row("rules: a backtest of a million steps", asAdmin("POST", "/api/v1/rules/backtest").body("application/json",
                         "{\"rule\": " + threshold + ", \"service\": \"" + service + "\", \"stage\": \"prod\", "
                                 + "\"from\": \"1971-01-01T00:00:00Z\", \"to\": \"2026-01-01T00:00:00Z\", \"step\": \"PT1M\"}"),
-                        400, "step"),
+                        400, "P90D"),
                 new Row("rules: a backtest step of zero", asAdmin("POST", "/api/v1/rules/backtest").body("application/json",
                         "{\"rule\": " + threshold + ", \"service\": \"" + service + "\", \"stage\": \"prod\", "
                                 + "\"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2026-01-02T00:00:00Z\", \"step\": \"PT0S\"}"),
@@ -493,14 +500,18 @@ class BadInputCorpusIT {
                         + String.join(",", java.util.Collections.nCopies(9, "*" + (char) ('a' + i))) + "]")
                         .collect(Collectors.joining("\n")) + "\nteams: []\n";
         return List.of(
-                catalogPut("teams", "a team id with SQL", "/api/v1/teams/x'%20OR%20'1'='1", "{\"name\": \"x\"}", "team"),
+                catalogPut("teams", "a team id with SQL", "/api/v1/teams/x'%20OR%20'1'='1", "{\"name\": \"x\"}", "path"),
                 catalogPut("teams", "a team id with HTML", "/api/v1/teams/%3Cscript%3E", "{\"name\": \"x\"}", "team"),
                 catalogPut("teams", "an encoded path traversal for a team", "/api/v1/teams/..%2F..%2Fetc", "{\"name\": \"x\"}",
                         "request"),
                 catalogPut("teams", "a double-encoded path traversal", "/api/v1/teams/..%252F..%252Fetc", "{\"name\": \"x\"}",
-                        "team"),
+                        "path"),
                 catalogPut("teams", "a name of 100,000 characters", "/api/v1/teams/" + unique("t"),
                         "{\"name\": \"" + "x".repeat(100_000) + "\"}", "/name"),
+                catalogPut("teams", "a name with a lone surrogate", "/api/v1/teams/" + unique("t"),
+                        "{\"name\": \"x\\ud800\"}", "surrogate"),
+                catalogPut("teams", "a description with a NUL", "/api/v1/teams/" + unique("t"),
+                        "{\"name\": \"x\", \"description\": \"a\\u0000b\"}", "/description"),
                 catalogPut("teams", "a name as a number", "/api/v1/teams/" + unique("t"), "{\"name\": 1e400}", "/name"),
                 catalogPut("services", "a stage with SQL", "/api/v1/services/" + unique("s"), "{\"team\": \"" + team
                         + "\", \"stages\": [\"" + SQL + "\"]}", "/stages/0"),
