@@ -505,7 +505,7 @@ class BadInputCorpusIT {
                 catalogPut("teams", "an encoded path traversal for a team", "/api/v1/teams/..%2F..%2Fetc", "{\"name\": \"x\"}",
                         "request"),
                 catalogPut("teams", "a double-encoded path traversal", "/api/v1/teams/..%252F..%252Fetc", "{\"name\": \"x\"}",
-                        "path"),
+                        "team"),
                 catalogPut("teams", "a name of 100,000 characters", "/api/v1/teams/" + unique("t"),
                         "{\"name\": \"" + "x".repeat(100_000) + "\"}", "/name"),
                 catalogPut("teams", "a name with a lone surrogate", "/api/v1/teams/" + unique("t"),
@@ -567,7 +567,7 @@ class BadInputCorpusIT {
                 new Row("goals: a goal id with HTML", asAdmin("PUT", "/api/v1/teams/" + team + "/goals/%3Cscript%3E")
                         .body("application/json", goal + "}"), 400, "goal"),
                 new Row("goals: a goal of a team id with SQL", asAdmin("PUT", "/api/v1/teams/x'%3B--/goals/g")
-                        .body("application/json", goal + "}"), 400, "team"),
+                        .body("application/json", goal + "}"), 400, "path"),
                 post("reviews", "a week in year 10000", "/api/v1/reviews", review + ", \"week\": \"+10000-01-01\"}", "/week"),
                 post("reviews", "a week before 1970", "/api/v1/reviews", review + ", \"week\": \"1969-12-29\"}", "/week"),
                 post("reviews", "notes of 1 MiB", "/api/v1/reviews", "{\"team\": \"" + team + "\", \"notes\": \""
