@@ -41,15 +41,23 @@ public final class ApiTime {
 
     /** Parses a query parameter or text field; empty when the text is not a time, or not one from 1970 to 9999. */
     public static Optional<Instant> parse(String text) {
+        return parseAnyYear(text).flatMap(ApiTime::inRange);
+    }
+
+    /**
+     * Parses a time of any year: for a caller that checks the range itself, so that a time before
+     * 1970 is named among the other faults of a request instead of stopping its reading.
+     */
+    public static Optional<Instant> parseAnyYear(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String trimmed = text.trim();
         if (trimmed.chars().allMatch(Character::isDigit) && trimmed.length() <= 15) {
-            return ofEpochMilli(Long.parseLong(trimmed));
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(trimmed)));
         }
         try {
-            return inRange(OffsetDateTime.parse(trimmed).toInstant());
+            return Optional.of(OffsetDateTime.parse(trimmed).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.ApiResponse;
+import dev.tollgate.testing.Gzip;
 import dev.tollgate.testing.HttpApiTest;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +57,20 @@ class BadInputCorpusIT {
             return name;
         }
     }
+
+    /** An endpoint taking JSON: its rows differ only in name, body and what the refusal must mention. */
+    private record JsonWrite(String kind, String method, String path) {
+
+        Row row(String name, String body, String mentions) {
+            return new Row(kind + ": " + name, asAdmin(method, path).body("application/json", body), 400, mentions);
+        }
+    }
+
+    private static final JsonWrite METRICS = new JsonWrite("metrics", "POST", "/api/v1/metrics");
+    private static final JsonWrite DEPLOYMENTS = new JsonWrite("deployments", "POST", "/api/v1/deployments");
+    private static final JsonWrite TEST_RUNS = new JsonWrite("test runs", "POST", "/api/v1/test-runs");
+    private static final JsonWrite GATE = new JsonWrite("gate", "POST", "/api/v1/gate-evaluations");
+    private static final JsonWrite OVERRIDES = new JsonWrite("overrides", "POST", "/api/v1/overrides");
 
     @LocalServerPort
     int port;
@@ -95,64 +112,64 @@ class BadInputCorpusIT {
 
     private List<Row> jsonPoints() {
         List<Row> rows = new ArrayList<>();
-        rows.add(points("truncated JSON", "[" + goodPoint + ", {\"metric\": \"hostile\"", "well-formed"));
-        rows.add(points("JSON truncated inside a string", "[" + goodPoint + ", {\"metric\": \"hos", "well-formed"));
-        rows.add(points("JSON followed by more JSON", "[" + goodPoint + "] []", "more than one JSON value"));
-        rows.add(points("an object where the array belongs", goodPoint, "array"));
-        rows.add(points("an array of numbers", "[" + goodPoint + ", 1, 2]", "/1"));
-        rows.add(points("the literal null", "null", "array"));
-        rows.add(points("an empty body", "", "/"));
-        rows.add(points("a bare NaN", point("\"value\": NaN"), "well-formed"));
-        rows.add(points("a bare Infinity", point("\"value\": Infinity"), "well-formed"));
-        rows.add(points("a bare negative Infinity", point("\"value\": -Infinity"), "well-formed"));
-        rows.add(points("NaN as text", point("\"value\": \"NaN\""), "/1/value"));
-        rows.add(points("a number beyond double range", point("\"value\": 1e400"), "/1/value"));
-        rows.add(points("a negative number beyond double range", point("\"value\": -1e400"), "/1/value"));
-        rows.add(points("a number just past the largest double", point("\"value\": 1.8e308"), "/1/value"));
-        rows.add(points("a value given as text", point("\"value\": \"3\""), "/1/value"));
-        rows.add(points("a value given as a boolean", point("\"value\": true"), "/1/value"));
-        rows.add(points("a value given as an object", point("\"value\": {\"n\": 1}"), "/1/value"));
-        rows.add(points("no value", point("\"value\": null"), "/1/value"));
-        rows.add(points("a time before 1970", point("\"value\": 1, \"time\": \"1969-12-31T23:59:59Z\""), "/1/time"));
-        rows.add(points("a time in year 1", point("\"value\": 1, \"time\": \"0001-01-01T00:00:00Z\""), "/1/time"));
-        rows.add(points("negative epoch milliseconds", point("\"value\": 1, \"time\": -1"), "/1/time"));
-        rows.add(points("a time a year ahead", point("\"value\": 1, \"time\": \"" + Instant.now().plus(366, ChronoUnit.DAYS)
+        rows.add(METRICS.row("truncated JSON", "[" + goodPoint + ", {\"metric\": \"hostile\"", "well-formed"));
+        rows.add(METRICS.row("JSON truncated inside a string", "[" + goodPoint + ", {\"metric\": \"hos", "well-formed"));
+        rows.add(METRICS.row("JSON followed by more JSON", "[" + goodPoint + "] []", "more than one JSON value"));
+        rows.add(METRICS.row("an object where the array belongs", goodPoint, "array"));
+        rows.add(METRICS.row("an array of numbers", "[" + goodPoint + ", 1, 2]", "/1"));
+        rows.add(METRICS.row("the literal null", "null", "array"));
+        rows.add(METRICS.row("an empty body", "", "/"));
+        rows.add(METRICS.row("a bare NaN", point("\"value\": NaN"), "well-formed"));
+        rows.add(METRICS.row("a bare Infinity", point("\"value\": Infinity"), "well-formed"));
+        rows.add(METRICS.row("a bare negative Infinity", point("\"value\": -Infinity"), "well-formed"));
+        rows.add(METRICS.row("NaN as text", point("\"value\": \"NaN\""), "/1/value"));
+        rows.add(METRICS.row("a number beyond double range", point("\"value\": 1e400"), "/1/value"));
+        rows.add(METRICS.row("a negative number beyond double range", point("\"value\": -1e400"), "/1/value"));
+        rows.add(METRICS.row("a number just past the largest double", point("\"value\": 1.8e308"), "/1/value"));
+        rows.add(METRICS.row("a value given as text", point("\"value\": \"3\""), "/1/value"));
+        rows.add(METRICS.row("a value given as a boolean", point("\"value\": true"), "/1/value"));
+        rows.add(METRICS.row("a value given as an object", point("\"value\": {\"n\": 1}"), "/1/value"));
+        rows.add(METRICS.row("no value", point("\"value\": null"), "/1/value"));
+        rows.add(METRICS.row("a time before 1970", point("\"value\": 1, \"time\": \"1969-12-31T23:59:59Z\""), "/1/time"));
+        rows.add(METRICS.row("a time in year 1", point("\"value\": 1, \"time\": \"0001-01-01T00:00:00Z\""), "/1/time"));
+        rows.add(METRICS.row("negative epoch milliseconds", point("\"value\": 1, \"time\": -1"), "/1/time"));
+        rows.add(METRICS.row("a time a year ahead", point("\"value\": 1, \"time\": \"" + Instant.now().plus(366, ChronoUnit.DAYS)
                 + "\""), "future"));
-        rows.add(points("a time past year 9999", point("\"value\": 1, \"time\": \"+10000-01-01T00:00:00Z\""), "/1/time"));
-        rows.add(points("epoch milliseconds beyond a long", point("\"value\": 1, \"time\": 99999999999999999999999"),
+        rows.add(METRICS.row("a time past year 9999", point("\"value\": 1, \"time\": \"+10000-01-01T00:00:00Z\""), "/1/time"));
+        rows.add(METRICS.row("epoch milliseconds beyond a long", point("\"value\": 1, \"time\": 99999999999999999999999"),
                 "/1/time"));
-        rows.add(points("epoch milliseconds as a fraction", point("\"value\": 1, \"time\": 1.7e12"), "/1/time"));
-        rows.add(points("a time without an offset", point("\"value\": 1, \"time\": \"2026-11-26T10:00:00\""), "/1/time"));
-        rows.add(points("an unknown field", point("\"value\": 1, \"colour\": \"red\""), "not a known field"));
-        rows.add(points("a field given twice", point("\"value\": 1, \"value\": 2"), "twice"));
-        rows.add(points("SQL in a metric key", "[" + goodPoint + ", {\"metric\": \"" + SQL + "\", \"service\": \"" + service
+        rows.add(METRICS.row("epoch milliseconds as a fraction", point("\"value\": 1, \"time\": 1.7e12"), "/1/time"));
+        rows.add(METRICS.row("a time without an offset", point("\"value\": 1, \"time\": \"2026-11-26T10:00:00\""), "/1/time"));
+        rows.add(METRICS.row("an unknown field", point("\"value\": 1, \"colour\": \"red\""), "not a known field"));
+        rows.add(METRICS.row("a field given twice", point("\"value\": 1, \"value\": 2"), "twice"));
+        rows.add(METRICS.row("SQL in a metric key", "[" + goodPoint + ", {\"metric\": \"" + SQL + "\", \"service\": \"" + service
                 + "\", \"value\": 1}]", "/1/metric"));
-        rows.add(points("SQL in a service", "[" + goodPoint + ", {\"metric\": \"hostile\", \"service\": \"x' OR '1'='1\", "
+        rows.add(METRICS.row("SQL in a service", "[" + goodPoint + ", {\"metric\": \"hostile\", \"service\": \"x' OR '1'='1\", "
                 + "\"value\": 1}]", "/1/service"));
-        rows.add(points("a path traversal for a service", "[" + goodPoint + ", {\"metric\": \"hostile\", "
+        rows.add(METRICS.row("a path traversal for a service", "[" + goodPoint + ", {\"metric\": \"hostile\", "
                 + "\"service\": \"../../etc/passwd\", \"value\": 1}]", "/1/service"));
-        rows.add(points("HTML in a metric key", "[" + goodPoint + ", {\"metric\": \"" + SCRIPT + "\", \"service\": \""
+        rows.add(METRICS.row("HTML in a metric key", "[" + goodPoint + ", {\"metric\": \"" + SCRIPT + "\", \"service\": \""
                 + service + "\", \"value\": 1}]", "/1/metric"));
-        rows.add(points("escaped HTML in a stage", point("\"value\": 1, \"stage\": \"\\u003cimg src=x onerror=alert(1)\\u003e\""),
+        rows.add(METRICS.row("escaped HTML in a stage", point("\"value\": 1, \"stage\": \"\\u003cimg src=x onerror=alert(1)\\u003e\""),
                 "/1/stage"));
-        rows.add(points("a metric key of 129 characters", "[" + goodPoint + ", {\"metric\": \"m" + "x".repeat(128)
+        rows.add(METRICS.row("a metric key of 129 characters", "[" + goodPoint + ", {\"metric\": \"m" + "x".repeat(128)
                 + "\", \"service\": \"" + service + "\", \"value\": 1}]", "/1/metric"));
-        rows.add(points("a tag value of 257 characters", point("\"value\": 1, \"tags\": {\"k\": \"" + "v".repeat(257) + "\"}"),
+        rows.add(METRICS.row("a tag value of 257 characters", point("\"value\": 1, \"tags\": {\"k\": \"" + "v".repeat(257) + "\"}"),
                 "256"));
-        rows.add(points("a tag value of a mebibyte", point("\"value\": 1, \"tags\": {\"k\": \"" + "v".repeat(MIB) + "\"}"),
+        rows.add(METRICS.row("a tag value of a mebibyte", point("\"value\": 1, \"tags\": {\"k\": \"" + "v".repeat(MIB) + "\"}"),
                 "256"));
-        rows.add(points("a tag key of 65 characters", point("\"value\": 1, \"tags\": {\"" + "k".repeat(65) + "\": \"v\"}"),
+        rows.add(METRICS.row("a tag key of 65 characters", point("\"value\": 1, \"tags\": {\"" + "k".repeat(65) + "\": \"v\"}"),
                 "64"));
-        rows.add(points("17 tags", point("\"value\": 1, \"tags\": {" + IntStream.range(0, 17)
+        rows.add(METRICS.row("17 tags", point("\"value\": 1, \"tags\": {" + IntStream.range(0, 17)
                 .mapToObj(i -> "\"k" + i + "\": \"v\"").collect(Collectors.joining(", ")) + "}"), "16"));
-        rows.add(points("a tag value that is a number", point("\"value\": 1, \"tags\": {\"k\": 1}"), "/1/tags"));
-        rows.add(points("a tag value with a NUL", point("\"value\": 1, \"tags\": {\"k\": \"a\\u0000b\"}"), "/1/tags"));
-        rows.add(points("a tag value with a lone surrogate", point("\"value\": 1, \"tags\": {\"k\": \"\\ud800\"}"),
+        rows.add(METRICS.row("a tag value that is a number", point("\"value\": 1, \"tags\": {\"k\": 1}"), "/1/tags"));
+        rows.add(METRICS.row("a tag value with a NUL", point("\"value\": 1, \"tags\": {\"k\": \"a\\u0000b\"}"), "/1/tags"));
+        rows.add(METRICS.row("a tag value with a lone surrogate", point("\"value\": 1, \"tags\": {\"k\": \"\\ud800\"}"),
                 "/1/tags"));
-        rows.add(points("both a service and a team", point("\"value\": 1, \"team\": \"" + team + "\""), "/1"));
-        rows.add(points("neither a service nor a team", "[" + goodPoint + ", {\"metric\": \"hostile\", \"value\": 1}]", "/1"));
-        rows.add(points("JSON nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000), "/"));
-        rows.add(points("tags nested 5,000 deep", point("\"value\": 1, \"tags\": " + "{\"a\": ".repeat(5_000) + "1"
+        rows.add(METRICS.row("both a service and a team", point("\"value\": 1, \"team\": \"" + team + "\""), "/1"));
+        rows.add(METRICS.row("neither a service nor a team", "[" + goodPoint + ", {\"metric\": \"hostile\", \"value\": 1}]", "/1"));
+        rows.add(METRICS.row("JSON nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000), "/"));
+        rows.add(METRICS.row("tags nested 5,000 deep", point("\"value\": 1, \"tags\": " + "{\"a\": ".repeat(5_000) + "1"
                 + "}".repeat(5_000)), "/"));
         rows.add(new Row("invalid UTF-8 in a tag value", HostileRequest.of("POST", "/api/v1/metrics")
                 .header("Authorization", "Bearer " + ApiClient.BOOTSTRAP_TOKEN)
@@ -170,10 +187,6 @@ class BadInputCorpusIT {
 
     private String point(String rest) {
         return "[" + goodPoint + ", {\"metric\": \"hostile\", \"service\": \"" + service + "\", " + rest + "}]";
-    }
-
-    private static Row points(String name, String body, String mentions) {
-        return new Row("metrics: " + name, asAdmin("POST", "/api/v1/metrics").body("application/json", body), 400, mentions);
     }
 
     private static byte[] withBytes(String text, int first, int second) {
@@ -258,53 +271,43 @@ class BadInputCorpusIT {
         String deployment = "{\"service\": \"" + service + "\", \"stage\": \"prod\", \"version\": \"1.0.0\", ";
         String testRun = "{\"service\": \"" + service + "\", \"stage\": \"beta\", \"version\": \"1.0.0\", \"suite\": \"e2e\", ";
         return List.of(
-                deployment("a number for the status", deployment + "\"status\": 1}", "/status"),
-                deployment("HTML for the status", deployment + "\"status\": \"" + SCRIPT + "\"}", "/status"),
-                deployment("a status in lower case and a time before 1970", deployment
+                DEPLOYMENTS.row("a number for the status", deployment + "\"status\": 1}", "/status"),
+                DEPLOYMENTS.row("HTML for the status", deployment + "\"status\": \"" + SCRIPT + "\"}", "/status"),
+                DEPLOYMENTS.row("a status in lower case and a time before 1970", deployment
                         + "\"status\": \"SUCCEEDED\", \"time\": \"1969-07-20T20:17:00Z\"}", "/time"),
-                deployment("negative epoch milliseconds", deployment + "\"status\": \"SUCCEEDED\", \"time\": -86400000}", "/time"),
-                deployment("a commit time in year 10000", deployment
+                DEPLOYMENTS.row("negative epoch milliseconds", deployment + "\"status\": \"SUCCEEDED\", \"time\": -86400000}", "/time"),
+                DEPLOYMENTS.row("a commit time in year 10000", deployment
                         + "\"status\": \"SUCCEEDED\", \"commitTime\": \"+10000-01-01T00:00:00Z\"}", "/commitTime"),
-                deployment("a time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"time\": \""
+                DEPLOYMENTS.row("a time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"time\": \""
                         + Instant.now().plus(366, ChronoUnit.DAYS) + "\"}", "future"),
-                deployment("a commit time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"commitTime\": \""
+                DEPLOYMENTS.row("a commit time a year ahead", deployment + "\"status\": \"SUCCEEDED\", \"commitTime\": \""
                         + Instant.now().plus(366, ChronoUnit.DAYS) + "\"}", "/commitTime"),
-                deployment("a pipeline run with a NUL", deployment + "\"status\": \"SUCCEEDED\", \"pipelineRun\": \"a\\u0000\"}",
+                DEPLOYMENTS.row("a pipeline run with a NUL", deployment + "\"status\": \"SUCCEEDED\", \"pipelineRun\": \"a\\u0000\"}",
                         "NUL"),
-                deployment("a time given as a boolean", deployment + "\"status\": \"SUCCEEDED\", \"time\": true}", "/time"),
-                deployment("a version of 10,000 characters", "{\"service\": \"" + service + "\", \"stage\": \"prod\", "
+                DEPLOYMENTS.row("a time given as a boolean", deployment + "\"status\": \"SUCCEEDED\", \"time\": true}", "/time"),
+                DEPLOYMENTS.row("a version of 10,000 characters", "{\"service\": \"" + service + "\", \"stage\": \"prod\", "
                         + "\"version\": \"" + "1".repeat(10_000) + "\", \"status\": \"SUCCEEDED\"}", "/version"),
-                deployment("HTML in a version", "{\"service\": \"" + service + "\", \"stage\": \"prod\", "
+                DEPLOYMENTS.row("HTML in a version", "{\"service\": \"" + service + "\", \"stage\": \"prod\", "
                         + "\"version\": \"<img src=x onerror=alert(1)>\", \"status\": \"SUCCEEDED\"}", "/version"),
-                deployment("SQL in a service", "{\"service\": \"" + SQL + "\", \"stage\": \"prod\", \"version\": \"1\", "
+                DEPLOYMENTS.row("SQL in a service", "{\"service\": \"" + SQL + "\", \"stage\": \"prod\", \"version\": \"1\", "
                         + "\"status\": \"SUCCEEDED\"}", "/service"),
-                deployment("a path traversal for a stage", "{\"service\": \"" + service + "\", \"stage\": \"../prod\", "
+                DEPLOYMENTS.row("a path traversal for a stage", "{\"service\": \"" + service + "\", \"stage\": \"../prod\", "
                         + "\"version\": \"1\", \"status\": \"SUCCEEDED\"}", "/stage"),
-                deployment("SQL in the idempotency key", deployment + "\"status\": \"SUCCEEDED\", \"id\": \"" + SQL + "\"}", "/id"),
-                deployment("a pipeline run of 513 characters", deployment + "\"status\": \"SUCCEEDED\", \"pipelineRun\": \""
+                DEPLOYMENTS.row("SQL in the idempotency key", deployment + "\"status\": \"SUCCEEDED\", \"id\": \"" + SQL + "\"}", "/id"),
+                DEPLOYMENTS.row("a pipeline run of 513 characters", deployment + "\"status\": \"SUCCEEDED\", \"pipelineRun\": \""
                         + "r".repeat(513) + "\"}", "/pipelineRun"),
-                deployment("an unknown field", deployment + "\"status\": \"SUCCEEDED\", \"approvedBy\": \"me\"}", "/approvedBy"),
-                deployment("a list of deployments", "[" + deployment + "\"status\": \"SUCCEEDED\"}]", "/"),
-                testRun("a negative count", testRun + "\"passed\": -1, \"failed\": 0}", "/passed"),
-                testRun("a count given as text", testRun + "\"passed\": \"3\", \"failed\": 0}", "/passed"),
-                testRun("a fractional count", testRun + "\"passed\": 1.5, \"failed\": 0}", "/passed"),
-                testRun("a count beyond double range", testRun + "\"passed\": 1e400, \"failed\": 0}", "/passed"),
-                testRun("a count beyond 64 bits", testRun + "\"passed\": 1, \"failed\": 9223372036854775808}", "/failed"),
-                testRun("HTML for a suite", testRun.replace("e2e", SCRIPT) + "\"passed\": 1, \"failed\": 0}", "/suite"),
-                testRun("a time a year ahead", testRun + "\"passed\": 1, \"failed\": 0, \"time\": \""
+                DEPLOYMENTS.row("an unknown field", deployment + "\"status\": \"SUCCEEDED\", \"approvedBy\": \"me\"}", "/approvedBy"),
+                DEPLOYMENTS.row("a list of deployments", "[" + deployment + "\"status\": \"SUCCEEDED\"}]", "/"),
+                TEST_RUNS.row("a negative count", testRun + "\"passed\": -1, \"failed\": 0}", "/passed"),
+                TEST_RUNS.row("a count given as text", testRun + "\"passed\": \"3\", \"failed\": 0}", "/passed"),
+                TEST_RUNS.row("a fractional count", testRun + "\"passed\": 1.5, \"failed\": 0}", "/passed"),
+                TEST_RUNS.row("a count beyond double range", testRun + "\"passed\": 1e400, \"failed\": 0}", "/passed"),
+                TEST_RUNS.row("a count beyond 64 bits", testRun + "\"passed\": 1, \"failed\": 9223372036854775808}", "/failed"),
+                TEST_RUNS.row("HTML for a suite", testRun.replace("e2e", SCRIPT) + "\"passed\": 1, \"failed\": 0}", "/suite"),
+                TEST_RUNS.row("a time a year ahead", testRun + "\"passed\": 1, \"failed\": 0, \"time\": \""
                         + Instant.now().plus(366, ChronoUnit.DAYS) + "\"}", "/time"),
-                testRun("a time before 1970", testRun + "\"passed\": 1, \"failed\": 0, \"time\": \"1900-01-01T00:00:00Z\"}",
+                TEST_RUNS.row("a time before 1970", testRun + "\"passed\": 1, \"failed\": 0, \"time\": \"1900-01-01T00:00:00Z\"}",
                         "/time"));
-    }
-
-    private static Row deployment(String name, String body, String mentions) {
-        return new Row("deployments: " + name, asAdmin("POST", "/api/v1/deployments").body("application/json", body), 400,
-                mentions);
-    }
-
-    private static Row testRun(String name, String body, String mentions) {
-        return new Row("test runs: " + name, asAdmin("POST", "/api/v1/test-runs").body("application/json", body), 400,
-                mentions);
     }
 
     // CDEvents in all three modes.
@@ -458,37 +461,27 @@ class BadInputCorpusIT {
         String reason = "\"reason\": \"Hotfix for INC-9, tests run later\"";
         String at = "\"service\": \"" + service + "\", \"stage\": \"prod\"";
         return List.of(
-                gate("SQL in a service", "{\"service\": \"" + SQL + "\", \"version\": \"1\", \"stage\": \"prod\"}", "/service"),
-                gate("HTML in a version", "{" + at + ", \"version\": \"" + SCRIPT + "\"}", "/version"),
-                gate("a path traversal for a stage", "{\"service\": \"" + service + "\", \"version\": \"1\", "
+                GATE.row("SQL in a service", "{\"service\": \"" + SQL + "\", \"version\": \"1\", \"stage\": \"prod\"}", "/service"),
+                GATE.row("HTML in a version", "{" + at + ", \"version\": \"" + SCRIPT + "\"}", "/version"),
+                GATE.row("a path traversal for a stage", "{\"service\": \"" + service + "\", \"version\": \"1\", "
                         + "\"stage\": \"../../prod\"}", "/stage"),
-                gate("a pipeline run of 513 characters", "{" + at + ", \"version\": \"1\", \"pipelineRun\": \""
+                GATE.row("a pipeline run of 513 characters", "{" + at + ", \"version\": \"1\", \"pipelineRun\": \""
                         + "r".repeat(513) + "\"}", "/pipelineRun"),
-                gate("an unknown field", "{" + at + ", \"version\": \"1\", \"force\": true}", "/force"),
-                gate("a number for a version", "{" + at + ", \"version\": 1}", "/version"),
+                GATE.row("an unknown field", "{" + at + ", \"version\": \"1\", \"force\": true}", "/force"),
+                GATE.row("a number for a version", "{" + at + ", \"version\": 1}", "/version"),
                 new Row("gate: HTML for enforce", asAdmin("POST", "/api/v1/gate-evaluations?enforce=%3Cscript%3E")
                         .body("application/json", "{" + at + ", \"version\": \"1\"}"), 400, "enforce"),
-                override("a reason of nine characters", "{" + at + ", \"reason\": \"123456789\", " + expires + "}", "/reason"),
-                override("an expiry two days ahead", "{" + at + ", " + reason + ", \"expiresAt\": \""
+                OVERRIDES.row("a reason of nine characters", "{" + at + ", \"reason\": \"123456789\", " + expires + "}", "/reason"),
+                OVERRIDES.row("an expiry two days ahead", "{" + at + ", " + reason + ", \"expiresAt\": \""
                         + Instant.now().plus(2, ChronoUnit.DAYS) + "\"}", "/expiresAt"),
-                override("an expiry before 1970", "{" + at + ", " + reason + ", \"expiresAt\": \"1969-01-01T00:00:00Z\"}",
+                OVERRIDES.row("an expiry before 1970", "{" + at + ", " + reason + ", \"expiresAt\": \"1969-01-01T00:00:00Z\"}",
                         "/expiresAt"),
-                override("an expiry in year 275760", "{" + at + ", " + reason + ", \"expiresAt\": 8640000000000000}",
+                OVERRIDES.row("an expiry in year 275760", "{" + at + ", " + reason + ", \"expiresAt\": 8640000000000000}",
                         "/expiresAt"),
-                override("SQL in a version", "{" + at + ", \"version\": \"" + SQL + "\", " + reason + ", " + expires + "}",
+                OVERRIDES.row("SQL in a version", "{" + at + ", \"version\": \"" + SQL + "\", " + reason + ", " + expires + "}",
                         "/version"),
-                override("an unknown field", "{" + at + ", " + reason + ", " + expires + ", \"verdict\": \"PROMOTE\"}",
+                OVERRIDES.row("an unknown field", "{" + at + ", " + reason + ", " + expires + ", \"verdict\": \"PROMOTE\"}",
                         "/verdict"));
-    }
-
-    private static Row gate(String name, String body, String mentions) {
-        return new Row("gate: " + name, asAdmin("POST", "/api/v1/gate-evaluations").body("application/json", body), 400,
-                mentions);
-    }
-
-    private static Row override(String name, String body, String mentions) {
-        return new Row("overrides: " + name, asAdmin("POST", "/api/v1/overrides").body("application/json", body), 400,
-                mentions);
     }
 
     // Teams, services, metric definitions, the catalog document and webhooks.
@@ -497,7 +490,7 @@ class BadInputCorpusIT {
         String metric = "{\"category\": \"BUSINESS\", \"unit\": \"EUR\", \"better\": \"HIGHER\", \"aggregation\": \"sum\"";
         String yamlBomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
                 + IntStream.range(0, 9).mapToObj(i -> (char) ('b' + i) + ": &" + (char) ('b' + i) + " ["
-                        + String.join(",", java.util.Collections.nCopies(9, "*" + (char) ('a' + i))) + "]")
+                        + String.join(",", Collections.nCopies(9, "*" + (char) ('a' + i))) + "]")
                         .collect(Collectors.joining("\n")) + "\nteams: []\n";
         return List.of(
                 catalogPut("teams", "a team id with SQL", "/api/v1/teams/x'%20OR%20'1'='1", "{\"name\": \"x\"}", "path"),
@@ -649,8 +642,8 @@ class BadInputCorpusIT {
         rows.add(new Row("metrics: a body that claims gzip but is not", metrics.header("Content-Encoding", "gzip")
                 .body(null, ("[" + goodPoint + "]")::getBytes), 400, "gzip"));
         rows.add(new Row("line protocol: a truncated gzip body", lines.header("Content-Encoding", "gzip").body(null, () -> {
-            byte[] whole = HostileRequest.gzip((goodLine + "\n").repeat(100).getBytes(StandardCharsets.UTF_8));
-            return java.util.Arrays.copyOf(whole, whole.length / 2);
+            byte[] whole = Gzip.compress((goodLine + "\n").repeat(100).getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(whole, whole.length / 2);
         }), 400, "gzip"));
         rows.add(new Row("metrics: an encoding other than gzip", metrics.header("Content-Encoding", "br")
                 .body(null, ("[" + goodPoint + "]")::getBytes), 415, "gzip"));

@@ -1,7 +1,6 @@
 package dev.tollgate.hostile;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,12 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 
 import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.ApiResponse;
+import dev.tollgate.testing.Gzip;
 
 /**
  * A request exactly as a hostile or broken client sends it: any bytes, any path (percent
@@ -60,7 +60,7 @@ record HostileRequest(String method, String path, List<String> headers, Supplier
     /** Compresses the body and says so, as {@code Content-Encoding: gzip}. */
     HostileRequest gzipped() {
         Supplier<byte[]> plain = body;
-        return new HostileRequest(method, path, headers, () -> gzip(plain.get()), chunked).header("Content-Encoding", "gzip");
+        return new HostileRequest(method, path, headers, () -> Gzip.compress(plain.get()), chunked).header("Content-Encoding", "gzip");
     }
 
     ApiResponse send(int port) {
@@ -84,20 +84,10 @@ record HostileRequest(String method, String path, List<String> headers, Supplier
         }
     }
 
-    static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     /** {@code prefix}, then {@code filler} repeated until the whole is {@code size} bytes. */
     static byte[] padded(String prefix, byte filler, int size) {
         byte[] bytes = new byte[size];
-        java.util.Arrays.fill(bytes, filler);
+        Arrays.fill(bytes, filler);
         byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(start, 0, bytes, 0, start.length);
         return bytes;
