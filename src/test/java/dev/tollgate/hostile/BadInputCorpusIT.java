@@ -493,12 +493,12 @@ class BadInputCorpusIT {
                         + String.join(",", Collections.nCopies(9, "*" + (char) ('a' + i))) + "]")
                         .collect(Collectors.joining("\n")) + "\nteams: []\n";
         return List.of(
-                catalogPut("teams", "a team id with SQL", "/api/v1/teams/x'%20OR%20'1'='1", "{\"name\": \"x\"}", "path"),
+                catalogPut("teams", "a team id with SQL", "/api/v1/teams/x'%20OR%20'1'='1", "{\"name\": \"x\"}", "team"),
                 catalogPut("teams", "a team id with HTML", "/api/v1/teams/%3Cscript%3E", "{\"name\": \"x\"}", "team"),
                 catalogPut("teams", "an encoded path traversal for a team", "/api/v1/teams/..%2F..%2Fetc", "{\"name\": \"x\"}",
                         "request"),
                 catalogPut("teams", "a double-encoded path traversal", "/api/v1/teams/..%252F..%252Fetc", "{\"name\": \"x\"}",
-                        "team"),
+                        "path"),
                 catalogPut("teams", "a name of 100,000 characters", "/api/v1/teams/" + unique("t"),
                         "{\"name\": \"" + "x".repeat(100_000) + "\"}", "/name"),
                 catalogPut("teams", "a name with a lone surrogate", "/api/v1/teams/" + unique("t"),

@@ -31,7 +31,7 @@ import dev.tollgate.testing.SeededCases;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestFuzzIT {
 
-    private static final SeededCases CASES = SeededCases.named("fuzz", 150);
+    private static final SeededCases CASES = SeededCases.named("fuzz", 200);
 
     /** Pieces that steer damage into every corner of JSON and line-protocol syntax, numbers, escapes and UTF-8. */
     private static final String[] INTERESTING = { "\"", "\\", "{", "}", "[", "]", ",", ":", "=", " ", "\t", "\n", "\r\n",
