@@ -97,7 +97,7 @@ class BadInputCorpusIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void is_refused_with_a_problem_that_names_the_fault_and_stores_nothing(Row row) {
+    void is_refused_with_a_problem_that_names_the_fault_and_stores_nothing(Row row) throws Exception {
         Map<String, Object> before = stored();
 
         ApiResponse answer = row.request().send(port);

@@ -2,7 +2,6 @@ package dev.tollgate.hostile;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,10 +59,12 @@ record HostileRequest(String method, String path, List<String> headers, Supplier
     /** Compresses the body and says so, as {@code Content-Encoding: gzip}. */
     HostileRequest gzipped() {
         Supplier<byte[]> plain = body;
-        return new HostileRequest(method, path, headers, () -> Gzip.compress(plain.get()), chunked).header("Content-Encoding", "gzip");
+        return new HostileRequest(method, path, headers, () -> Gzip.compress(plain.get()), chunked)
+                .header("Content-Encoding", "gzip");
     }
 
-    ApiResponse send(int port) {
+    /** Sends the request; a connection the server drops is a failure of the test, not an answer. */
+    ApiResponse send(int port) throws IOException, InterruptedException {
         URI uri = URI.create("http://localhost:" + port + path);
         byte[] bytes = body == null ? null : body.get();
         HttpRequest.BodyPublisher publisher = bytes == null ? HttpRequest.BodyPublishers.noBody()
@@ -73,15 +74,8 @@ record HostileRequest(String method, String path, List<String> headers, Supplier
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling " + path, e);
-        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
     }
 
     /** {@code prefix}, then {@code filler} repeated until the whole is {@code size} bytes. */
