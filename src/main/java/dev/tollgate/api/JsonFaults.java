@@ -25,7 +25,9 @@ public final class JsonFaults {
                 .map(part -> "/" + part.replace("~", "~0").replace("/", "~1"))
                 .collect(Collectors.joining());
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "is followed by more than one JSON value";
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
             message = expectation(format.getTargetType());

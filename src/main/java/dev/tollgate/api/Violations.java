@@ -84,6 +84,10 @@ public final class Violations {
             add(pointer, "must be at most " + maxLength + " characters");
             return false;
         }
+        if (value != null && !StorableText.isValid(value)) {
+            add(pointer, StorableText.DESCRIPTION);
+            return false;
+        }
         return true;
     }
 

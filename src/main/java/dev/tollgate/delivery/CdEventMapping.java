@@ -253,9 +253,7 @@ final class CdEventMapping {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        Optional<Instant> time = node.isString() ? ApiTime.parse(node.stringValue())
-                : node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(Instant.ofEpochMilli(node.longValue()))
-                : Optional.empty();
+        Optional<Instant> time = ApiTime.parse(node);
         if (time.isEmpty()) {
             faults.add(field + " must be " + ApiTime.DESCRIPTION);
         }

@@ -152,6 +152,8 @@ public class Deployments {
             checks.required("status", report.status());
             checks.optionalText("commit", report.commit(), DeploymentReport.MAX_COMMIT_LENGTH);
             checks.optionalText("pipelineRun", report.pipelineRun(), DeploymentReport.MAX_PIPELINE_RUN_LENGTH);
+            checks.notFarAhead("time", report.time(), clock.instant());
+            checks.notFarAhead("commitTime", report.commitTime(), clock.instant());
             lookup.place(checks, report.service(), report.stage(), caller);
         }
     }

@@ -1,8 +1,11 @@
 package dev.tollgate.delivery;
 
+import java.time.Instant;
 import java.util.regex.Pattern;
 
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.Identifier;
+import dev.tollgate.api.StorableText;
 import dev.tollgate.api.Violations;
 
 /** The checks of {@link Violations}, for faults named by a {@link Reported} rather than by a pointer. */
@@ -48,7 +51,18 @@ final class FieldChecks {
             add(field, "must be at most " + maxLength + " characters");
             return false;
         }
+        if (value != null && !StorableText.isValid(value)) {
+            add(field, StorableText.DESCRIPTION);
+            return false;
+        }
         return true;
+    }
+
+    /** A reported time may lie behind, never far ahead: a time a year ahead is a wrong clock or a wrong unit. */
+    void notFarAhead(String field, Instant time, Instant now) {
+        if (time != null && time.isAfter(now.plus(ApiTime.MAX_AHEAD))) {
+            add(field, ApiTime.AHEAD_DESCRIPTION);
+        }
     }
 
     /** A count: a whole number from 0 to {@link Integer#MAX_VALUE}. */

@@ -94,6 +94,7 @@ public class TestRuns {
             checks.matches("suite", report.suite(), SuiteName.PATTERN, SuiteName.DESCRIPTION);
             checks.count("passed", report.passed());
             checks.count("failed", report.failed());
+            checks.notFarAhead("time", report.time(), clock.instant());
             lookup.place(checks, report.service(), report.stage(), caller);
         }
     }

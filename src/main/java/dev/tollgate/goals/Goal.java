@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.tollgate.api.ApiTime;
+
 /**
  * An input goal of a team. Its identifier is unique within the team.
  *
@@ -17,7 +19,7 @@ public record Goal(String team, String id, GoalCategory category, String title, 
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_UNIT_LENGTH = 32;
-    public static final String DUE_DESCRIPTION = "a date such as 2026-12-31";
+    public static final String DUE_DESCRIPTION = ApiTime.DATE_DESCRIPTION;
 
     boolean sameContent(Goal other) {
         return category == other.category && title.equals(other.title) && Double.compare(target, other.target) == 0

@@ -3,7 +3,6 @@ package dev.tollgate.goals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
 import dev.tollgate.security.AuditLog;
@@ -162,14 +162,7 @@ public class InputGoals {
     }
 
     private static LocalDate parseDue(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ApiTime.parseDate(text).orElse(null);
     }
 
     /** What {@link #save} did: each goal as stored, and the counts. */

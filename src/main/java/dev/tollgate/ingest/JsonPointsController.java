@@ -11,12 +11,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tollgate.api.AnyYearTimeDeserializer;
 import dev.tollgate.api.InvalidInputException;
 import dev.tollgate.api.JsonFaults;
 import dev.tollgate.api.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/metrics}: a JSON array of points. */
@@ -37,8 +39,9 @@ class JsonPointsController {
     }
 
     /** One point as API.md writes it. */
-    record JsonPoint(String metric, String service, String team, String stage, Double value, Instant time,
-            Map<String, String> tags) {
+    /** {@code time} of any year: {@link MetricIngest} names one before 1970 among the other bad points. */
+    record JsonPoint(String metric, String service, String team, String stage, Double value,
+            @JsonDeserialize(using = AnyYearTimeDeserializer.class) Instant time, Map<String, String> tags) {
     }
 
     record Accepted(int accepted) {

@@ -12,9 +12,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.ContentTooLargeException;
 import dev.tollgate.api.Identifier;
 import dev.tollgate.api.MetricKey;
+import dev.tollgate.api.StorableText;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.TeamCatalog;
@@ -145,8 +147,8 @@ class MetricIngest {
         if (point.time() != null) {
             if (point.time().isBefore(Instant.EPOCH)) {
                 violations.add(point.fault("time", "is before 1970"));
-            } else if (point.time().isAfter(now.plus(IngestLimits.MAX_FUTURE))) {
-                violations.add(point.fault("time", "is more than a day in the future"));
+            } else if (point.time().isAfter(now.plus(ApiTime.MAX_AHEAD))) {
+                violations.add(point.fault("time", ApiTime.AHEAD_DESCRIPTION));
             }
         }
         checkTags(point, violations);
@@ -165,6 +167,8 @@ class MetricIngest {
             String pointer = "tags/" + key.replace("~", "~0").replace("/", "~1");
             if (key.isEmpty() || key.length() > PointTags.MAX_KEY_LENGTH) {
                 violations.add(point.fault("tags", "tag keys are 1 to " + PointTags.MAX_KEY_LENGTH + " characters"));
+            } else if (!StorableText.isValid(key) || (tag.getValue() != null && !StorableText.isValid(tag.getValue()))) {
+                violations.add(point.fault("tags", "a tag " + StorableText.DESCRIPTION));
             } else if (tag.getValue() == null) {
                 violations.add(point.fault(pointer, "must be a string"));
             } else if (tag.getValue().length() > PointTags.MAX_VALUE_LENGTH) {

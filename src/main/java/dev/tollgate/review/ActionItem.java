@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.tollgate.api.ApiTime;
+
 /**
  * Something a review found to do: who does it ({@code owner}, a person's name as free text, since
  * owners are often people who never sign in here) and by when. Open until {@code doneAt} is set.
@@ -18,7 +20,7 @@ public record ActionItem(String id, String team, String service, String review, 
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_OWNER_LENGTH = 200;
-    public static final String DUE_DESCRIPTION = "a date such as 2026-12-31";
+    public static final String DUE_DESCRIPTION = ApiTime.DATE_DESCRIPTION;
 
     public boolean open() {
         return doneAt == null;

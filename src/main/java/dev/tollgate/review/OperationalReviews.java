@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
@@ -41,7 +41,7 @@ public class OperationalReviews {
     public static final String REVIEWS_METRIC = "principal_reviews";
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
-    public static final String WEEK_DESCRIPTION = "a date such as 2026-11-23 (any day of the week reviewed)";
+    public static final String WEEK_DESCRIPTION = "a date such as 2026-11-23 (any day of the week reviewed), from 1970 to 9999";
 
     private final ReviewRepository reviews;
     private final TeamCatalog teams;
@@ -304,11 +304,7 @@ public class OperationalReviews {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ApiTime.parseDate(text).orElse(null);
     }
 
     private static String strip(String text) {

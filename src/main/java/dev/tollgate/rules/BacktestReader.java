@@ -120,9 +120,7 @@ final class BacktestReader {
             }
             return absent;
         }
-        Optional<Instant> time = node.isString() ? ApiTime.parse(node.stringValue())
-                : node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(Instant.ofEpochMilli(node.longValue()))
-                : Optional.empty();
+        Optional<Instant> time = ApiTime.parse(node);
         if (time.isEmpty()) {
             violations.add(pointer, "must be " + ApiTime.DESCRIPTION);
         }

@@ -205,6 +205,9 @@ final class MetricExpression {
         }
         Duration window = ApiDuration.parse(literals.get(1)).orElseThrow(() -> invalid(ast, call.call().args().get(1),
                 "'" + literals.get(1) + "' is no window: it must be " + ApiDuration.DESCRIPTION));
+        if (window.compareTo(RuleParamsReader.MAX_DURATION) > 0) {
+            throw invalid(ast, call.call().args().get(1), "the window " + RuleParamsReader.MAX_DURATION_DESCRIPTION);
+        }
         String of = literals.size() > 2 ? literals.get(2) : "source";
         Threshold.Of whose = ofOf(of).orElseThrow(() -> invalid(ast, call.call().args().get(2),
                 "'" + of + "' is none of source, target and team"));

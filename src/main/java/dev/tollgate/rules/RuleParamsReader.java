@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.tollgate.api.ApiDuration;
+import dev.tollgate.api.ApiTime;
 import dev.tollgate.api.MetricKey;
 import dev.tollgate.api.Violations;
 import dev.tollgate.catalog.Aggregation;
@@ -32,6 +33,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * nothing.
  */
 final class RuleParamsReader {
+
+    /**
+     * The longest window, bake time or lookback a rule may name: a year, leap day included. Past it
+     * a window is a typo ({@code P3650D} for {@code P365D}) or an attack: a billion years reaches
+     * before the first instant Java can name, and the gate would fail on every evaluation.
+     */
+    static final Duration MAX_DURATION = Duration.ofDays(366);
+    static final String MAX_DURATION_DESCRIPTION = "must be at most P366D (a year)";
 
     private static final Map<RuleKind, Set<String>> FIELDS = Map.of(
             RuleKind.THRESHOLD, Set.of("metric", "aggregation", "window", "operator", "threshold", "per", "of",
@@ -136,10 +145,10 @@ final class RuleParamsReader {
                 violations.add("/params/deny", "must be a list of dates (YYYY-MM-DD)");
             } else {
                 for (int i = 0; i < deny.size(); i++) {
-                    try {
-                        denied.add(LocalDate.parse(deny.get(i).isString() ? deny.get(i).stringValue() : ""));
-                    } catch (DateTimeParseException e) {
-                        violations.add("/params/deny/" + i, "must be a date (YYYY-MM-DD)");
+                    Optional<LocalDate> day = ApiTime.parseDate(deny.get(i).isString() ? deny.get(i).stringValue() : null);
+                    day.ifPresent(denied::add);
+                    if (day.isEmpty()) {
+                        violations.add("/params/deny/" + i, "must be " + ApiTime.DATE_DESCRIPTION);
                     }
                 }
             }
@@ -210,6 +219,9 @@ final class RuleParamsReader {
         Optional<Duration> duration = value.isString() ? ApiDuration.parse(value.stringValue()) : Optional.empty();
         if (duration.isEmpty()) {
             violations.add(pointer, (value.isMissingNode() ? "is required: " : "must be ") + ApiDuration.DESCRIPTION);
+        } else if (duration.get().compareTo(MAX_DURATION) > 0) {
+            violations.add(pointer, MAX_DURATION_DESCRIPTION);
+            return Optional.empty();
         }
         return duration;
     }

@@ -3,17 +3,14 @@ package dev.tollgate.api;
 import static dev.tollgate.testing.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tollgate.testing.ApiClient;
+import dev.tollgate.testing.Gzip;
 import dev.tollgate.testing.HttpApiTest;
 
 /** API.md: gzip is accepted on every write; a body over 10 MiB after decompression answers 413. */
@@ -34,7 +31,7 @@ class RequestBodiesIT {
     void accepts_a_gzip_compressed_body() {
         String team = unique("gzipped");
         api.put("/api/v1/teams/" + team).asAdmin().header("Content-Encoding", "gzip")
-                .bytes("application/json", gzip("{\"name\": \"Gzipped\"}".getBytes(StandardCharsets.UTF_8)))
+                .bytes("application/json", Gzip.compress("{\"name\": \"Gzipped\"}".getBytes(StandardCharsets.UTF_8)))
                 .send().expectStatus(201);
         assertThat(api.get("/api/v1/teams/" + team).asAdmin().send().expectStatus(200).json().path("name").asString())
                 .isEqualTo("Gzipped");
@@ -55,7 +52,7 @@ class RequestBodiesIT {
         java.util.Arrays.fill(padding, (byte) ' ');
         byte[] json = ("{\"name\": \"Bomb\"" + new String(padding, StandardCharsets.US_ASCII) + "}")
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] compressed = gzip(json);
+        byte[] compressed = Gzip.compress(json);
         assertThat(compressed.length).isLessThan(100 * 1024);
         api.put("/api/v1/teams/" + team).asAdmin().header("Content-Encoding", "gzip")
                 .bytes("application/json", compressed).send().expectProblem(413);
@@ -73,15 +70,5 @@ class RequestBodiesIT {
     void refuses_an_encoding_other_than_gzip() {
         api.put("/api/v1/teams/" + unique("brotli")).asAdmin().header("Content-Encoding", "br")
                 .json("{\"name\": \"x\"}").send().expectProblem(415);
-    }
-
-    private static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tollgate.api.Violation;
 import dev.tollgate.api.Violations;
+import dev.tollgate.testing.SeededCases;
 
 /**
  * Properties of the parser over many random cases (see {@link SeededCases}): what a writer
@@ -24,6 +25,8 @@ import dev.tollgate.api.Violations;
  */
 class LineProtocolParserPropertiesTest {
 
+    /** {@code -Dlineprotocol.cases=N} and {@code -Dlineprotocol.seed=N}. */
+    private static final SeededCases CASES = SeededCases.named("lineprotocol", 10_000);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456789Z");
     /** Shared by every case, as the application shares one: its caches must never change an answer. */
     private static final LineProtocolParser PARSER = new LineProtocolParser();
@@ -35,7 +38,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void every_valid_body_reads_back_as_the_lines_it_was_written_from() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             Precision precision = RandomLines.anyPrecision(random);
             RandomLines.Body body = new RandomLines(random, precision, NOW).body(6);
 
@@ -48,7 +51,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void floats_read_as_java_reads_them_to_the_last_bit() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             RandomLines lines = new RandomLines(random, Precision.NANOSECONDS, NOW);
             for (int i = 0; i < 20; i++) {
                 String text = random.nextBoolean() ? lines.decimalText() : lines.floatText();
@@ -64,7 +67,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void integers_and_unsigned_integers_read_as_big_integers_round_to_doubles() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             long value = random.nextLong() >> random.nextInt(64);
             byte[] signed = Long.toString(value).getBytes(UTF_8);
             String unsignedText = Long.toUnsignedString(value);
@@ -85,7 +88,7 @@ class LineProtocolParserPropertiesTest {
                 "m v=1 x".getBytes(UTF_8), "m,t v=1".getBytes(UTF_8), "m v=\"open".getBytes(UTF_8),
                 "m v=NaN".getBytes(UTF_8), "m v=9223372036854775808i".getBytes(UTF_8), "m v=1,v=2".getBytes(UTF_8),
                 { 'm', (byte) 0xC3, ' ', 'v', '=', '1' }, "m v=1 99999999999999999999".getBytes(UTF_8) };
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             Precision precision = RandomLines.anyPrecision(random);
             RandomLines lines = new RandomLines(random, precision, NOW);
             int count = 1 + random.nextInt(8);
@@ -114,7 +117,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void random_bytes_never_make_it_throw_and_every_bad_line_is_accounted_for() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             byte[] body = new byte[random.nextInt(160)];
             for (int i = 0; i < body.length; i++) {
                 body[i] = (byte) (random.nextInt(8) == 0 ? random.nextInt(256)
@@ -126,7 +129,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void valid_bodies_with_random_damage_never_make_it_throw() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             Precision precision = RandomLines.anyPrecision(random);
             byte[] valid = new RandomLines(random, precision, NOW).body(4).bytes();
             ByteArrayOutputStream damaged = new ByteArrayOutputStream();
@@ -155,7 +158,7 @@ class LineProtocolParserPropertiesTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                runs.add(pool.submit(() -> SeededCases.forEach(random -> {
+                runs.add(pool.submit(() -> CASES.forEach(random -> {
                     if (random.nextInt(threads) != 0) {
                         return;
                     }
@@ -174,7 +177,7 @@ class LineProtocolParserPropertiesTest {
 
     @Test
     void long_bodies_of_bad_lines_list_100_and_count_all() {
-        SeededCases.forEach(random -> {
+        CASES.forEach(random -> {
             if (random.nextInt(50) != 0) {
                 return;
             }

@@ -26,7 +26,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record9;
+import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
+import org.jooq.impl.SQLDataType;
 
 import dev.tollgate.db.tables.records.MetricSeriesRecord;
 
@@ -185,8 +187,8 @@ final class MetricRollupRepository {
         }
         for (Long seriesId : seriesIds) {
             Condition where = METRIC_ROLLUP.SERIES_ID.eq(seriesId).and(hours(fromHour, toHour));
-            var sums = db.select(sum(METRIC_ROLLUP.POINT_COUNT), sum(METRIC_ROLLUP.VALUE_SUM),
-                    min(METRIC_ROLLUP.VALUE_MIN), max(METRIC_ROLLUP.VALUE_MAX))
+            var sums = db.select(sum(METRIC_ROLLUP.POINT_COUNT), valueSum(), min(METRIC_ROLLUP.VALUE_MIN),
+                    max(METRIC_ROLLUP.VALUE_MAX))
                     .from(METRIC_ROLLUP).where(where).fetchSingle();
             BigDecimal count = sums.value1();
             if (count == null || count.signum() == 0) {
@@ -195,10 +197,22 @@ final class MetricRollupRepository {
             var last = db.select(METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME)
                     .from(METRIC_ROLLUP).where(where)
                     .orderBy(METRIC_ROLLUP.LAST_TIME.desc()).limit(1).fetchSingle();
-            total.merge(ValueSummary.of(count.longValueExact(), sums.value2().doubleValue(), sums.value3(), sums.value4(),
+            total.merge(ValueSummary.of(count.longValueExact(), Double.parseDouble(sums.value2()), sums.value3(), sums.value4(),
                     last.value1(), Minutes.micros(last.value2()), null));
         }
         return total;
+    }
+
+    /**
+     * The sum of hours' sums, exact and as text, for Java to round to a double: finite values can add
+     * up past the range of a double. Summed as doubles PostgreSQL refuses that ("value out of range"),
+     * and H2's exact sum (a DECFLOAT, infinities included) fits no BigDecimal; as text both become
+     * what Java's own addition gives, infinity included.
+     */
+    private Field<String> valueSum() {
+        Field<Double> hourSum = METRIC_ROLLUP.VALUE_SUM;
+        return (db.dialect().family() == SQLDialect.POSTGRES ? sum(hourSum.cast(SQLDataType.NUMERIC)) : sum(hourSum))
+                .cast(SQLDataType.VARCHAR);
     }
 
     /** The packed minutes of {@code hours} of {@code seriesIds}; the hours are read run by run. */

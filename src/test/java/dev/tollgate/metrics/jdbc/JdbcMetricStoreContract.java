@@ -1,7 +1,14 @@
 package dev.tollgate.metrics.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.catalog.Aggregation;
+import dev.tollgate.metrics.MetricAggregate;
+import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStore;
 import dev.tollgate.metrics.MetricStoreContract;
 import dev.tollgate.testing.TestDatabase;
@@ -33,6 +40,28 @@ abstract class JdbcMetricStoreContract extends MetricStoreContract {
     @Override
     protected void closeStore(MetricStore store) {
         database.close();
+    }
+
+    /** A store adds hours up in the database: a sum past the range of a double must read as Java's own addition does. */
+    @Test
+    public void sums_past_the_range_of_a_double_read_as_infinity_and_counts_still_add_up() {
+        String service = unique("overflow");
+        write(point("huge", "payments", service, "prod", "10:00", Double.MAX_VALUE),
+                point("huge", "payments", service, "prod", "11:00", Double.MAX_VALUE),
+                point("huge", "payments", service, "prod", "12:00", -1),
+                point("tiny", "payments", service, "prod", "10:00", -Double.MAX_VALUE),
+                point("tiny", "payments", service, "prod", "11:00", -Double.MAX_VALUE));
+        MetricSelector huge = MetricSelector.ofService("huge", service, "prod");
+        MetricSelector tiny = MetricSelector.ofService("tiny", service, "prod");
+
+        verify(() -> {
+            MetricAggregate sum = aggregate(huge, Aggregation.SUM, "00:00", "2026-03-03T00:00");
+            assertThat(sum.count()).isEqualTo(3);
+            assertThat(sum.value()).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(aggregate(huge, Aggregation.MAX, "00:00", "2026-03-03T00:00").value()).isEqualTo(Double.MAX_VALUE);
+            assertThat(aggregate(tiny, Aggregation.SUM, "00:00", "2026-03-03T00:00").value())
+                    .isEqualTo(Double.NEGATIVE_INFINITY);
+        });
     }
 
     private JdbcMetricStore newStore() {
