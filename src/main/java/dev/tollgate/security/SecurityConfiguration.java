@@ -40,6 +40,8 @@ class SecurityConfiguration {
     /** The API door's paths; everything else is the UI's. */
     static final String[] API_PATHS = { "/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**", "/write",
             "/query", "/ping" };
+    /** Where the login form posts: must match {@code LoginView}'s action. */
+    static final String SIGN_IN = "/sign-in";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -80,12 +82,15 @@ class SecurityConfiguration {
     /**
      * Vaadin's configurer keeps Spring Security's CSRF protection for everything but Vaadin's own
      * requests, which carry Vaadin's CSRF token instead, and Spring Security's session fixation
-     * protection: a sign-in changes the session id.
+     * protection: a sign-in changes the session id. It exempts its login view's path from CSRF
+     * protection too, so the login form posts elsewhere ({@code LoginView}), with the page's CSRF
+     * token: no other site can sign a browser in to an account of its choosing.
      */
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, ThrottledLogins logins) throws Exception {
         return http.authenticationManager(logins)
+                .formLogin(form -> form.loginProcessingUrl(SIGN_IN))
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
     }
 

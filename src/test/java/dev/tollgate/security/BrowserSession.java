@@ -69,9 +69,14 @@ final class BrowserSession {
 
     /** Posts the login form with the given CSRF token; null leaves it out. */
     HttpResponse<String> postLogin(String username, String password, String csrfToken) {
+        return postLogin(SecurityConfiguration.SIGN_IN, username, password, csrfToken);
+    }
+
+    /** Posts a login form to {@code path}, as a forged one could. */
+    HttpResponse<String> postLogin(String path, String username, String password, String csrfToken) {
         String form = "username=" + encode(username) + "&password=" + encode(password)
                 + (csrfToken == null ? "" : "&_csrf=" + encode(csrfToken));
-        return send(HttpRequest.newBuilder(base.resolve("/login"))
+        return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
