@@ -30,6 +30,6 @@ class InfluxPropertiesTest {
 
     private static InfluxProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values)).bind("tollgate.influx", InfluxProperties.class)
-                .orElseThrow();
+                .get();
     }
 }
