@@ -89,9 +89,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, ThrottledLogins logins) throws Exception {
+        // Vaadin's configurer first: configured before it names the login view, the form login
+        // would put Spring Security's generated login page in place of Tollgate's.
         return http.authenticationManager(logins)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"))
                 .formLogin(form -> form.loginProcessingUrl(SIGN_IN))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
+                .build();
     }
 
     /** First of all filters, so that whatever answers a request, the answer carries the headers. */

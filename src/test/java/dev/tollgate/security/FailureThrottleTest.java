@@ -2,20 +2,19 @@ package dev.tollgate.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tollgate.testing.MovableClock;
 
 class FailureThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Duration LOCKOUT = Duration.ofMinutes(10);
 
-    private final SteppedClock clock = new SteppedClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final FailureThrottle throttle = new FailureThrottle("tries", 3, WINDOW, LOCKOUT, clock);
 
     @Test
@@ -33,17 +32,17 @@ class FailureThrottleTest {
     void says_how_much_of_the_lockout_is_left_and_lets_the_key_in_when_it_is_over() {
         failTimes("client a", 3);
 
-        clock.step(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThat(throttle.lockedOut("client a")).contains(Duration.ofMinutes(6));
 
-        clock.step(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(throttle.lockedOut("client a")).isEmpty();
     }
 
     @Test
     void counts_afresh_after_a_lockout() {
         failTimes("client a", 3);
-        clock.step(LOCKOUT);
+        clock.advance(LOCKOUT);
 
         assertThat(throttle.failed("client a")).isFalse();
         assertThat(throttle.failed("client a")).isFalse();
@@ -53,7 +52,7 @@ class FailureThrottleTest {
     @Test
     void forgets_failures_older_than_the_window() {
         failTimes("client a", 2);
-        clock.step(WINDOW);
+        clock.advance(WINDOW);
 
         assertThat(throttle.failed("client a")).isFalse();
         assertThat(throttle.lockedOut("client a")).isEmpty();
@@ -100,31 +99,6 @@ class FailureThrottleTest {
     private void failTimes(String key, int times) {
         for (int i = 0; i < times; i++) {
             throttle.failed(key);
-        }
-    }
-
-    /** Stands still until a test moves it. */
-    private static final class SteppedClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-        void step(Duration amount) {
-            now = now.plus(amount);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }
