@@ -91,8 +91,11 @@ class OpenApiDocument {
             refusal(responses, "415", "A media type this endpoint does not take");
         }
         if (METRIC_WRITES.contains(path) && method == PathItem.HttpMethod.POST) {
-            refusal(responses, "429", "Ingestion is saturated: retry after the Retry-After seconds");
+            refusal(responses, "429", "Ingestion is saturated, or too many requests with bad tokens came from this "
+                    + "address: retry after the Retry-After seconds");
         }
+        refusal(responses, "429", "Too many requests with bad tokens came from this address: retry after the "
+                + "Retry-After seconds");
     }
 
     /** springdoc says {@code *}{@code /*} where a mapping names no media type; every answer is JSON. */

@@ -107,6 +107,14 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Before Spring Security, whose request logging would show the InfluxDB clients' token parameter. */
+    @Bean
+    FilterRegistrationBean<TokenQueryRedaction> tokenQueryRedaction() {
+        FilterRegistrationBean<TokenQueryRedaction> registration = new FilterRegistrationBean<>(new TokenQueryRedaction());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * The scope each endpoint needs (API.md). Services check scopes and teams again, so the UI is
      * held to the same rules; this table is the first line and the one place to read them all.
