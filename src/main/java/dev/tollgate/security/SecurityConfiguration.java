@@ -61,7 +61,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, callers, throttle.tokens(clock)), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, callers, throttle.tokens(clock)),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(ApiAccessRules::apply);
