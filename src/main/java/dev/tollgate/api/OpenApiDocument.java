@@ -91,12 +91,15 @@ class OpenApiDocument {
             refusal(responses, "415", "A media type this endpoint does not take");
         }
         if (METRIC_WRITES.contains(path) && method == PathItem.HttpMethod.POST) {
-            refusal(responses, "429", "Ingestion is saturated: retry after the Retry-After seconds");
+            refusal(responses, "429", "Ingestion is saturated, or too many requests with bad tokens came from this "
+                    + "address: retry after the Retry-After seconds");
         }
         refusal(responses, "503", path.equals("/api/v1/gate-evaluations") && method == PathItem.HttpMethod.POST
-                ? "The database is unavailable: the problem carries verdict STOP, the reason and recorded false;"
+                ? "The database is unavailable or refuses writes: the problem carries verdict STOP, the reason and recorded false;"
                         + " retry after the Retry-After seconds"
-                : "A store is unavailable (the database or InfluxDB down or restarting): retry after the Retry-After seconds");
+                : "A store is unavailable (the database or InfluxDB down or restarting, or the data folder full): retry after the Retry-After seconds");
+        refusal(responses, "429", "Too many requests with bad tokens came from this address: retry after the "
+                + "Retry-After seconds");
     }
 
     /** springdoc says {@code *}{@code /*} where a mapping names no media type; every answer is JSON. */

@@ -30,4 +30,11 @@ public record TeamWebhook(String team, String url, WebhookFormat format, List<Ve
     public TeamWebhook {
         verdicts = List.copyOf(verdicts);
     }
+
+    /** The path of a Slack URL is a credential: the default would print it. */
+    @Override
+    public String toString() {
+        return "TeamWebhook[team=" + team + ", url=…, format=" + format + ", verdicts=" + verdicts + ", secretSet="
+                + secretSet + ", updatedAt=" + updatedAt + ", updatedBy=" + updatedBy + "]";
+    }
 }

@@ -10,4 +10,11 @@ import java.util.List;
  * @param secret   signs every body when set; a PUT without it leaves the webhook unsigned
  */
 public record WebhookRequest(String url, String format, List<String> verdicts, String secret) {
+
+    /** The default would print the secret, and the path of a Slack URL is a credential too. */
+    @Override
+    public String toString() {
+        return "WebhookRequest[url=" + (url == null ? null : "…") + ", format=" + format + ", verdicts=" + verdicts
+                + ", secret=" + (secret == null ? "none" : "set") + "]";
+    }
 }

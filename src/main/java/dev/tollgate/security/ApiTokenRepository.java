@@ -77,6 +77,12 @@ class ApiTokenRepository {
     }
 
     record StoredToken(ApiToken token, String hash, Instant revokedAt) {
+
+        /** A chosen bootstrap token may be weak enough to find from its hash: the hash stays out of logs too. */
+        @Override
+        public String toString() {
+            return "StoredToken[token=" + token + ", hash=…, revokedAt=" + revokedAt + "]";
+        }
     }
 
     private static ApiToken toToken(Record record) {

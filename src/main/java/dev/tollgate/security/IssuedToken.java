@@ -14,4 +14,11 @@ public record IssuedToken(String id, String token, String name, Set<Scope> scope
         return new IssuedToken(token.id(), secret, token.name(), token.scopes(), token.team(), token.createdAt(),
                 token.expiresAt());
     }
+
+    /** The default would print the secret; this record is answered, never logged whole. */
+    @Override
+    public String toString() {
+        return "IssuedToken[id=" + id + ", token=…, name=" + name + ", scopes=" + scopes + ", team=" + team
+                + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt + "]";
+    }
 }

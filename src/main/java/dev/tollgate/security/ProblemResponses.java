@@ -1,6 +1,7 @@
 package dev.tollgate.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import dev.tollgate.api.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes 401 and 403 as problem details, for refusals made before any controller runs. */
+/** Writes 401, 403 and 429 as problem details, for refusals made before any controller runs. */
 @Component
 class ProblemResponses {
 
@@ -31,6 +32,13 @@ class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Problems.of(status, title, detail, null));
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client waiting that long is let in. */
+    void tooManyRequests(HttpServletResponse response, Duration retryAfter, String detail) throws IOException {
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail);
     }
 
     AuthenticationEntryPoint unauthorized() {

@@ -5,8 +5,13 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.time.Clock;
+import java.util.Arrays;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -29,6 +37,12 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @Configuration
 class SecurityConfiguration {
 
+    /** The API door's paths; everything else is the UI's. */
+    static final String[] API_PATHS = { "/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**", "/write",
+            "/query", "/ping" };
+    /** Where the login form posts: must match {@code LoginView}'s action. */
+    static final String SIGN_IN = "/sign-in";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: bcrypt today, and hashes name their algorithm so a stronger one can follow.
@@ -37,9 +51,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, CurrentCaller callers)
-            throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**", "/write", "/query", "/ping")
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, CurrentCaller callers,
+            ThrottleProperties throttle, Clock clock) throws Exception {
+        http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -47,7 +61,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, callers), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, callers, throttle.tokens(clock)),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(ApiAccessRules::apply);
@@ -65,10 +80,40 @@ class SecurityConfiguration {
                 "The request path holds characters or sequences Tollgate refuses, such as ';', '//' or an encoded '%', '.' or '/'");
     }
 
+    /**
+     * Vaadin's configurer keeps Spring Security's CSRF protection for everything but Vaadin's own
+     * requests, which carry Vaadin's CSRF token instead, and Spring Security's session fixation
+     * protection: a sign-in changes the session id. It exempts its login view's path from CSRF
+     * protection too, so the login form posts elsewhere ({@code LoginView}), with the page's CSRF
+     * token: no other site can sign a browser in to an account of its choosing.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
+    SecurityFilterChain uiChain(HttpSecurity http, ThrottledLogins logins) throws Exception {
+        // Vaadin's configurer first: configured before it names the login view, the form login
+        // would put Spring Security's generated login page in place of Tollgate's.
+        return http.authenticationManager(logins)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"))
+                .formLogin(form -> form.loginProcessingUrl(SIGN_IN))
+                .build();
+    }
+
+    /** First of all filters, so that whatever answers a request, the answer carries the headers. */
+    @Bean
+    FilterRegistrationBean<SecureHeaders> secureHeaders() {
+        RequestMatcher api = new OrRequestMatcher(Arrays.stream(API_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+        FilterRegistrationBean<SecureHeaders> registration = new FilterRegistrationBean<>(new SecureHeaders(api));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before Spring Security, whose request logging would show the InfluxDB clients' token parameter. */
+    @Bean
+    FilterRegistrationBean<TokenQueryRedaction> tokenQueryRedaction() {
+        FilterRegistrationBean<TokenQueryRedaction> registration = new FilterRegistrationBean<>(new TokenQueryRedaction());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /**

@@ -14,6 +14,12 @@ record SecurityProperties(String bootstrapToken, String adminPassword) {
         adminPassword = blankToNull(adminPassword);
     }
 
+    @Override
+    public String toString() {
+        return "SecurityProperties[bootstrapToken=" + (bootstrapToken == null ? "none" : "set") + ", adminPassword="
+                + (adminPassword == null ? "none" : "set") + "]";
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -2,6 +2,7 @@ package dev.tollgate.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -19,17 +20,25 @@ import jakarta.servlet.http.HttpServletResponse;
  * styles InfluxDB clients use, so that Telegraf and friends can write unchanged:
  * {@code Token <token>}, basic auth whose password is the token, and the {@code p} parameter of
  * the InfluxDB 1.x endpoints. A token that is presented but not valid is refused at once.
+ *
+ * <p>Bad tokens are counted per client address: too many, and the address is answered 429 for a
+ * while. Only bad tokens are refused so: a valid token always gets in, as pipelines behind one
+ * address (a NAT, a CI cluster) must not be stopped by a neighbour's mistakes. Tokens are 256
+ * random bits, beyond guessing; the throttle keeps probing slow, cheap and visible in the log.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
     private final CurrentCaller callers;
+    private final FailureThrottle throttle;
 
-    TokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems, CurrentCaller callers) {
+    TokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems, CurrentCaller callers,
+            FailureThrottle throttle) {
         this.tokens = tokens;
         this.problems = problems;
         this.callers = callers;
+        this.throttle = throttle;
     }
 
     @Override
@@ -39,8 +48,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         if (secret.isPresent()) {
             Optional<Caller> caller = tokens.authenticate(secret.get());
             if (caller.isEmpty()) {
-                problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                        "The token is unknown, expired or revoked");
+                refuse(request, response);
                 return;
             }
             callers.signIn(caller.get());
@@ -50,6 +58,18 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             callers.signOut();
         }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String key = "client " + request.getRemoteAddr();
+        Optional<Duration> locked = throttle.lockedOut(key);
+        if (locked.isPresent()) {
+            problems.tooManyRequests(response, locked.get(), "Too many requests with unknown, expired or revoked "
+                    + "tokens came from this address; try again later with a valid token");
+            return;
+        }
+        throttle.failed(key);
+        problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The token is unknown, expired or revoked");
     }
 
     static Optional<String> presentedSecret(HttpServletRequest request) {

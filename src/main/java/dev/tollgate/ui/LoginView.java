@@ -15,6 +15,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** Where the form posts, as SecurityConfiguration processes it. */
+    static final String SIGN_IN = "sign-in";
+
     private final LoginForm form = new LoginForm();
 
     LoginView() {
@@ -22,7 +25,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        form.setAction("login");
+        // Not "login": Vaadin exempts its login view's path from CSRF protection, and a sign-in
+        // without the page's CSRF token would let another site sign a browser into its account.
+        form.setAction(SIGN_IN);
         form.setForgotPasswordButtonVisible(false);
         add(new H1("Tollgate"), new Paragraph("Scorecards and a promotion gate for your services"), form);
     }

@@ -2,7 +2,9 @@ package dev.tollgate.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -30,11 +34,35 @@ public final class ApiClient {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private static final Map<String, HttpClient> FROM_ADDRESS = new ConcurrentHashMap<>();
 
     private final URI base;
+    private final HttpClient http;
 
     public ApiClient(int port) {
-        this.base = URI.create("http://localhost:" + port);
+        this(URI.create("http://localhost:" + port), HTTP);
+    }
+
+    private ApiClient(URI base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /**
+     * The same API, called from another address of this machine (any of 127.0.0.0/8 reaches it):
+     * the server sees another client. Tollgate trusts no X-Forwarded-For, so this is how a test
+     * gets a client address of its own, such as for the throttles that count per address.
+     */
+    public ApiClient from(String address) {
+        HttpClient client = FROM_ADDRESS.computeIfAbsent(address, ignored -> {
+            try {
+                return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER).localAddress(InetAddress.getByName(address)).build();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("Not an address: " + address, e);
+            }
+        });
+        return new ApiClient(URI.create("http://127.0.0.1:" + base.getPort()), client);
     }
 
     /** An identifier no other test uses, such as {@code team-17}: tests share one database. */
@@ -155,7 +183,7 @@ public final class ApiClient {
                 request.header(headers.get(i), headers.get(i + 1));
             }
             try {
-                HttpResponse<String> response = HTTP.send(request.build(),
+                HttpResponse<String> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {

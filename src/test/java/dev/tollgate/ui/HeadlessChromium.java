@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
@@ -18,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import com.codeborne.selenide.Configuration;
 import com.codeborne.selenide.WebDriverRunner;
@@ -31,8 +35,11 @@ import com.codeborne.selenide.WebDriverRunner;
  *
  * <p>Without Chromium the tests are skipped with the command that installs it, except on CI
  * ({@code CI=true}), where a skipped browser test would hide that nothing was tested: there they fail.
+ *
+ * <p>After each test it asserts that the browser refused nothing under the Content-Security-Policy.
  */
-final class HeadlessChromium implements TestInstancePreConstructCallback, BeforeEachCallback, AfterAllCallback {
+final class HeadlessChromium implements TestInstancePreConstructCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -75,10 +82,21 @@ final class HeadlessChromium implements TestInstancePreConstructCallback, Before
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The console, where Chromium reports what the Content-Security-Policy refused.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         driver = new ChromeDriver(service, options);
         Configuration.timeout = TIMEOUT_MILLIS;
         Configuration.reportsFolder = "target/selenide-reports";
         WebDriverRunner.setWebDriver(driver);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null) {
+            JourneySteps.assertNoContentSecurityPolicyViolations();
+        }
     }
 
     @Override

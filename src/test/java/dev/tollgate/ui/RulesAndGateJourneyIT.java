@@ -37,7 +37,8 @@ import dev.tollgate.testing.ApiClient;
  * compile error while typing it, then finds the gate's evaluation of a promotion of that service,
  * reads the rule's result in it, overrides the verdict, and sees the verdict beside the stage on
  * the service's page. An admin backtests a rule before saving it and tunes its threshold on the
- * chart. A viewer reads the same, backtests it and is offered no change.
+ * chart. A viewer reads the same, backtests it and is offered no change. A team lead overrides the
+ * gate for the services of their own team only, and is offered no change of rules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesAndGateJourneyIT {
@@ -61,13 +62,15 @@ class RulesAndGateJourneyIT {
     Clock clock;
 
     private ApiClient api;
+    private String team;
     private String service;
 
     /** A service of its own for each test, with beta and prod: the rules it writes gate nobody else's. */
     @BeforeEach
     void createService() {
         api = new ApiClient(port);
-        service = api.createService(ApiClient.unique("basket"), api.createTeam(ApiClient.unique("gates")), "beta", "prod");
+        team = api.createTeam(ApiClient.unique("gates"));
+        service = api.createService(ApiClient.unique("basket"), team, "beta", "prod");
     }
 
     @Test
@@ -208,7 +211,49 @@ class RulesAndGateJourneyIT {
         $("#new-override").shouldNotBe(visible);
     }
 
+    @Test
+    void a_team_lead_overrides_the_gate_for_their_own_teams_services_only_and_is_offered_no_rule_change() {
+        String other = api.createService(ApiClient.unique("ledger"), api.createTeam(ApiClient.unique("others")),
+                "beta", "prod");
+        String rule = stopWithoutTests(service);
+        stopWithoutTests(other);
+        askTheGate(service, "3.1.0");
+        askTheGate(other, "3.2.0");
+        String lead = ApiClient.unique("lead");
+        callers.runAsSystem(() -> users.create(lead, "Lee Lead", Role.TEAM_LEAD, Set.of(team), "lead-password-1"));
+
+        signIn(port, lead, "lead-password-1");
+        $("#nav-rules").click();
+        $$("#rules-grid vaadin-grid-cell-content").findBy(exactText(rule)).shouldBe(visible);
+        $("#new-rule").shouldNotBe(visible);
+        $$("#rules-grid .action-edit").shouldHave(size(0));
+
+        $("#nav-gate").click();
+        $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("3.2.0")).shouldBe(visible).click();
+        $("#evaluation-detail").shouldHave(text(other + " 3.2.0 into prod"), text("STOP"));
+        $("#override-evaluation").shouldNot(exist);
+        $$("#evaluations-grid vaadin-grid-cell-content").findBy(exactText("3.1.0")).shouldBe(visible).click();
+        $("#evaluation-detail").shouldHave(text(service + " 3.1.0 into prod"), text("STOP"));
+        $("#override-evaluation").shouldBe(visible).click();
+        $("#override-reason textarea").setValue("Tests ran by hand: the runner is down");
+        $("#save").click();
+        $$("#overrides-grid vaadin-grid-cell-content").findBy(text("runner is down")).shouldBe(visible);
+    }
+
+    /** A rule that stops the service's promotions into prod: no test runs were reported, and no data stops. */
+    private String stopWithoutTests(String service) {
+        String rule = service + "-tests";
+        api.put("/api/v1/rules/" + rule).asAdmin().json("{\"name\": \"Tests passed\", \"scope\": {\"service\": \""
+                + service + "\"}, \"stages\": [\"prod\"], \"kind\": \"TESTS_PASSED\", \"params\": {}}").send()
+                .expectStatus(201);
+        return rule;
+    }
+
     private void askTheGate(String version) {
+        askTheGate(service, version);
+    }
+
+    private void askTheGate(String service, String version) {
         api.post("/api/v1/gate-evaluations").asAdmin()
                 .json("{\"service\": \"" + service + "\", \"version\": \"" + version + "\", \"stage\": \"prod\"}")
                 .send().expectStatus(201);

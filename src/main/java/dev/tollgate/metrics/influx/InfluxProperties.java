@@ -1,5 +1,6 @@
 package dev.tollgate.metrics.influx;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,5 +20,24 @@ record InfluxProperties(String url, String database, String username, String pas
         timeout = timeout == null ? Duration.ofMillis(1500) : timeout;
         username = username == null || username.isBlank() ? null : username;
         password = password == null || password.isBlank() ? null : password;
+    }
+
+    /** The default would print the password, and a URL may hold a user and password too: only its origin. */
+    @Override
+    public String toString() {
+        return "InfluxProperties[url=" + origin(url) + ", database=" + database + ", username=" + username
+                + ", password=" + (password == null ? "none" : "set") + ", timeout=" + timeout + "]";
+    }
+
+    private static String origin(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/…";
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
+        }
     }
 }

@@ -9,11 +9,8 @@ import static dev.tollgate.db.Tables.METRIC_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +43,7 @@ import dev.tollgate.metrics.MetricPoint;
 import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStoreUnavailableException;
 import dev.tollgate.metrics.SeriesPoint;
+import dev.tollgate.testing.MovableClock;
 import dev.tollgate.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -503,35 +501,6 @@ abstract class JdbcMetricStoreDurabilityContract {
                     store.series(stage, SUM, TEN, TEN.plus(Duration.ofHours(1)), Duration.ofMinutes(1)),
                     store.series(all, COUNT, TEN, to, Duration.ofHours(1)),
                     store.aggregate(stage, SUM, TEN.plus(Duration.ofMinutes(17)), TEN.plus(Duration.ofMinutes(143))));
-        }
-    }
-
-    /** A clock a test sets. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }
