@@ -1,5 +1,6 @@
 package dev.tollgate.gate;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,8 +10,10 @@ import dev.tollgate.rules.Verdict;
 
 /**
  * Where the gate tells a team that it did not promote one of its versions, as the API answers it:
- * whether a secret signs the bodies, never the secret.
+ * whether a secret signs the bodies, never the secret; and the URL's origin, never its path, which
+ * for Slack and many chat services is itself the credential (anyone with {@code read} may ask).
  *
+ * @param url      the URL's scheme, host and port, its path and query shown as {@code …}
  * @param verdicts the verdicts that notify, in the order of their strength
  */
 public record TeamWebhook(String team, String url, WebhookFormat format, List<Verdict.Decision> verdicts,
@@ -29,6 +32,15 @@ public record TeamWebhook(String team, String url, WebhookFormat format, List<Ve
 
     public TeamWebhook {
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** The URL as answered: {@code https://hooks.slack.com/…}. */
+    static String shown(String url) {
+        URI uri = URI.create(url);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
+        boolean more = (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null;
+        return more ? origin + "/…" : origin;
     }
 
     /** The path of a Slack URL is a credential: the default would print it. */

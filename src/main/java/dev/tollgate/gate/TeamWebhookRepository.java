@@ -29,7 +29,7 @@ class TeamWebhookRepository {
 
     Optional<TeamWebhook> find(String team) {
         return db.selectFrom(GATE_WEBHOOK).where(GATE_WEBHOOK.TEAM_ID.eq(team)).fetchOptional(row -> new TeamWebhook(
-                row.getTeamId(), row.getUrl(), WebhookFormat.valueOf(row.getFormat()), List.copyOf(verdicts(row)),
+                row.getTeamId(), TeamWebhook.shown(row.getUrl()), WebhookFormat.valueOf(row.getFormat()), List.copyOf(verdicts(row)),
                 row.getSecret() != null, row.getUpdatedAt(), row.getUpdatedBy()));
     }
 
