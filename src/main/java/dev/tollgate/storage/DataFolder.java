@@ -61,8 +61,13 @@ class DataFolder {
 
     private Optional<String> look() {
         try {
-            FileStore store = Files.getFileStore(folder);
-            if (store.isReadOnly() || !Files.isWritable(folder)) {
+            // H2 creates the folder on its first write: until then its nearest existing parent is looked at.
+            Path existing = folder;
+            while (!Files.exists(existing) && existing.getParent() != null) {
+                existing = existing.getParent();
+            }
+            FileStore store = Files.getFileStore(existing);
+            if (store.isReadOnly() || !Files.isWritable(existing)) {
                 return Optional.of("The data folder " + folder + " is read-only: writes are refused until it is writable again");
             }
             long free = store.getUsableSpace();

@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -125,11 +126,17 @@ class JdbcMetricStore implements MetricStore {
     private final Timer flushes;
     private final Counter flushFailures;
 
+    @Autowired
     JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry) {
+        this(db, clock, properties, registry, SoleInstanceLock.take(db));
+    }
+
+    JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry,
+            SoleInstanceLock soleInstance) {
         this.db = db;
         this.clock = clock;
         this.properties = properties;
-        this.soleInstance = SoleInstanceLock.take(db);
+        this.soleInstance = soleInstance;
         this.writes = Timer.builder("tollgate.metrics.store.writes")
                 .description("Durable writes of a batch of points, from encoding to commit")
                 .register(registry);

@@ -32,20 +32,30 @@ final class SoleInstanceLock {
             + "(one instance per database: its rollups are kept in memory). To run more than one Tollgate node, "
             + "set tollgate.influx.url so that the time series live in InfluxDB, or give each node a database of its own.";
     private static final String TAKE = "select pg_try_advisory_lock(hashtext('tollgate.metric-store'), hashtext(current_schema()))";
+    private static final String UNLOCK = "select pg_advisory_unlock(hashtext('tollgate.metric-store'), hashtext(current_schema()))";
 
     private final ConnectionProvider connections;
     private final boolean needed;
     private Connection holder;
     private volatile boolean lost;
 
-    private SoleInstanceLock(DSLContext db) {
-        this.connections = db.configuration().connectionProvider();
-        this.needed = db.dialect().family() == SQLDialect.POSTGRES;
+    private SoleInstanceLock(ConnectionProvider connections, boolean needed) {
+        this.connections = connections;
+        this.needed = needed;
+    }
+
+    /**
+     * No lock: for tests that play a crash and a restart inside one JVM, where the instance that
+     * "crashed" keeps its session ({@code SoleInstanceLockOnPostgresIT} tests the lock itself).
+     */
+    static SoleInstanceLock notTaken() {
+        return new SoleInstanceLock(null, false);
     }
 
     /** Takes the lock for a new instance of the store. @throws IllegalStateException when another instance holds it */
     static SoleInstanceLock take(DSLContext db) {
-        SoleInstanceLock lock = new SoleInstanceLock(db);
+        SoleInstanceLock lock = new SoleInstanceLock(db.configuration().connectionProvider(),
+                db.dialect().family() == SQLDialect.POSTGRES);
         if (lock.needed && !lock.takeOnNewConnection()) {
             throw new IllegalStateException(SECOND_INSTANCE);
         }
@@ -104,15 +114,20 @@ final class SoleInstanceLock {
         return false;
     }
 
-    /** Gives the lock up, when the store closes. */
+    /** Gives the lock up, when the store closes: unlocked first, as a pool would keep the session that holds it. */
     synchronized void release() {
         if (holder != null) {
             Connection old = holder;
             holder = null;
+            try (PreparedStatement statement = old.prepareStatement(UNLOCK); ResultSet ignored = statement.executeQuery()) {
+                // Unlocked.
+            } catch (SQLException alreadyGone) {
+                // The session that held the lock is over, and the lock with it.
+            }
             try {
                 connections.release(old);
             } catch (RuntimeException alreadyGone) {
-                // The session that held the lock is over either way.
+                // As above.
             }
         }
     }

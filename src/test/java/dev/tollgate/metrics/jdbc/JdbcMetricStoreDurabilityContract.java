@@ -51,7 +51,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * What the embedded store promises beyond the contract: restarts and crashes lose nothing and
  * count nothing twice, concurrent writers lose nothing, retention deletes what it should, the
  * database refusing a write stores nothing, and its resolution rules. On a pool of connections,
- * as the application runs it; run on H2 and on PostgreSQL.
+ * as the application runs it; run on H2 and on PostgreSQL. Its crashes and restarts are new
+ * instances beside the old ones in one JVM, whose sessions outlive them: so without the lock that
+ * keeps a second instance off the database (SoleInstanceLockOnPostgresIT tests it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcMetricStoreDurabilityContract {
@@ -87,7 +89,7 @@ abstract class JdbcMetricStoreDurabilityContract {
         if (unavailable != null) {
             Assumptions.abort(unavailable.getMessage());
         }
-        new JdbcMetricStore(database.dsl(), clock, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry()).flush();
+        new JdbcMetricStore(database.dsl(), clock, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry(), SoleInstanceLock.notTaken()).flush();
         meters = new SimpleMeterRegistry();
     }
 
@@ -166,7 +168,7 @@ abstract class JdbcMetricStoreDurabilityContract {
         };
         DSLContext flaky = database.dsl().configuration()
                 .derive(new DefaultTransactionListenerProvider(lostAnswer)).dsl();
-        JdbcMetricStore store = new JdbcMetricStore(flaky, clock, MetricStoreProperties.DEFAULTS, meters);
+        JdbcMetricStore store = new JdbcMetricStore(flaky, clock, MetricStoreProperties.DEFAULTS, meters, SoleInstanceLock.notTaken());
         String service = unique();
         store.write(spread(service, 1_000, 8));
         store.flush();
@@ -210,7 +212,7 @@ abstract class JdbcMetricStoreDurabilityContract {
         };
         JdbcMetricStore store = new JdbcMetricStore(database.dsl().configuration()
                 .derive(new DefaultTransactionListenerProvider(readAfterCommit)).dsl(), clock,
-                MetricStoreProperties.DEFAULTS, meters);
+                MetricStoreProperties.DEFAULTS, meters, SoleInstanceLock.notTaken());
         subject.set(store);
         store.write(spread(service, 1_000, 16));
         store.write(spread(service, 1_000, 17));
@@ -287,7 +289,7 @@ abstract class JdbcMetricStoreDurabilityContract {
             Instant start = Instant.parse("2026-03-01T00:00:00Z");
             Instant retention = start.plus(Duration.ofDays(7)).plusSeconds(1);
             MovableClock time = new MovableClock(start);
-            JdbcMetricStore store = new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, meters);
+            JdbcMetricStore store = new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, meters, SoleInstanceLock.notTaken());
             MetricSelector selector = MetricSelector.ofService("requests", "checkout", "prod");
             // Received at the start and rolled up: two values of an hour 401 days before the
             // retention runs, one 399 days before.
@@ -296,7 +298,7 @@ abstract class JdbcMetricStoreDurabilityContract {
                     point("checkout", retention.minus(Duration.ofDays(399)), 4)));
             store.flush();
             // Received at the start by an instance that crashed before its flush: not rolled up.
-            new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry())
+            new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry(), SoleInstanceLock.notTaken())
                     .write(List.of(point("checkout", start, 8)));
             // Received a day later and rolled up; and one received at the end, not rolled up yet.
             time.set(start.plus(Duration.ofDays(1)));
@@ -318,7 +320,7 @@ abstract class JdbcMetricStoreDurabilityContract {
             Instant longAgo = start.minus(Duration.ofDays(500));
             assertThat(store.aggregate(selector, SUM, longAgo, retention.plusSeconds(60)))
                     .isEqualTo(new MetricAggregate(4.0 + 16 + 32, 3));
-            assertThat(new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry())
+            assertThat(new JdbcMetricStore(own.dsl(), time, MetricStoreProperties.DEFAULTS, new SimpleMeterRegistry(), SoleInstanceLock.notTaken())
                     .aggregate(selector, SUM, longAgo, retention.plusSeconds(60)))
                     .isEqualTo(new MetricAggregate(4.0 + 8 + 16 + 32, 4));
         }
@@ -331,7 +333,7 @@ abstract class JdbcMetricStoreDurabilityContract {
             MovableClock time = new MovableClock(now.minus(Duration.ofHours(2)));
             var properties = new MetricStoreProperties(Duration.ofSeconds(10), 20_000, 1_000_000, 50_000,
                     new MetricStoreProperties.Retention(Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(1)));
-            JdbcMetricStore store = new JdbcMetricStore(own.dsl(), time, properties, meters);
+            JdbcMetricStore store = new JdbcMetricStore(own.dsl(), time, properties, meters, SoleInstanceLock.notTaken());
             MetricSelector selector = MetricSelector.ofService("requests", "checkout", null);
             // 08:00 to 12:00, one point an hour, received at 10:30: at 12:30 the batches are older
             // than an hour, and the hour of 08:00 ended before 09:30.
@@ -383,7 +385,7 @@ abstract class JdbcMetricStoreDurabilityContract {
     void writers_wait_while_flushes_are_behind_and_go_on_once_one_ran() throws Exception {
         var properties = new MetricStoreProperties(Duration.ofSeconds(10), 2, 1_000_000, 50_000,
                 MetricStoreProperties.Retention.DEFAULTS);
-        JdbcMetricStore store = new JdbcMetricStore(database.dsl(), clock, properties, meters);
+        JdbcMetricStore store = new JdbcMetricStore(database.dsl(), clock, properties, meters, SoleInstanceLock.notTaken());
         String service = unique();
         // Ten hours of one series (and its totals): far beyond five times two rows.
         store.write(spread(service, 600, 12, Duration.ofHours(10)));
@@ -449,7 +451,7 @@ abstract class JdbcMetricStoreDurabilityContract {
     // Helpers.
 
     private JdbcMetricStore store() {
-        return new JdbcMetricStore(database.dsl(), clock, MetricStoreProperties.DEFAULTS, meters);
+        return new JdbcMetricStore(database.dsl(), clock, MetricStoreProperties.DEFAULTS, meters, SoleInstanceLock.notTaken());
     }
 
     private static String unique() {

@@ -9,6 +9,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.tollgate.metrics.MetricStoreUnavailableException;
 import dev.tollgate.testing.PostgresTestDatabase;
@@ -37,6 +38,19 @@ class SoleInstanceLockOnPostgresIT {
 
         first.release();
         SoleInstanceLock.take(instance()).release();
+    }
+
+    @Test
+    void a_released_lock_is_free_even_while_its_session_lives_on_in_a_pool() throws Exception {
+        SingleConnectionDataSource pooled = new SingleConnectionDataSource(url, PostgresTestDatabase.user(),
+                PostgresTestDatabase.password(), true);
+        try {
+            SoleInstanceLock.take(DSL.using(pooled, SQLDialect.POSTGRES)).release();
+
+            SoleInstanceLock.take(instance()).release();
+        } finally {
+            pooled.destroy();
+        }
     }
 
     @Test
