@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +36,7 @@ class TwoNodesIT {
 
     private static final int BATCH = 100;
 
-    private final List<TollgateProcess> nodes = new ArrayList<>();
+    private final List<TollgateProcess> nodes = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopNodes() throws Exception {
@@ -54,12 +55,12 @@ class TwoNodesIT {
                 "--tollgate.influx.database=scaleout_" + UUID.randomUUID().toString().replace("-", ""));
         // At the same moment, as a compose file or an orchestrator starts replicas: both migrate
         // the same empty schema and create the same bootstrap token and admin.
-        CompletableFuture<TollgateProcess> startingA = CompletableFuture.supplyAsync(() -> start(arguments));
-        CompletableFuture<TollgateProcess> startingB = CompletableFuture.supplyAsync(() -> start(arguments));
-        TollgateProcess nodeA = startingA.join();
-        nodes.add(nodeA);
-        TollgateProcess nodeB = startingB.join();
-        nodes.add(nodeB);
+        List<CompletableFuture<TollgateProcess>> starting = List.of(CompletableFuture.supplyAsync(() -> start(arguments)),
+                CompletableFuture.supplyAsync(() -> start(arguments)));
+        // Each node that started is stopped after the test, even when the other failed to start.
+        starting.forEach(node -> node.thenAccept(nodes::add).exceptionally(failed -> null).join());
+        TollgateProcess nodeA = starting.get(0).join();
+        TollgateProcess nodeB = starting.get(1).join();
         ApiClient a = clientOf(nodeA);
         ApiClient b = clientOf(nodeB);
 
