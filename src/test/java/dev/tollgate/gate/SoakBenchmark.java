@@ -24,8 +24,8 @@ import dev.tollgate.testing.TollgateProcess;
  * quarter of an hour — line-protocol ingest paced at half the ingest benchmark's best rate on this
  * machine, 16 clients asking the gate back to back, and 2 reading a team scorecard — printing each
  * minute the ingest rate, gate evaluations per second and their p99 as the clients see it, the
- * scorecard's p99, errors, and the heap still live after a full GC (run at the end of each minute,
- * so that what is printed is what Tollgate holds, not garbage). Targets: no errors, a flat p99 and
+ * scorecard's p99, errors, the heap still live after a full GC (run at the end of each minute,
+ * so that what is printed is what Tollgate holds, not garbage) and the data folder's size. Targets: no errors, a flat p99 and
  * a heap that does not grow. Not part of the suite: run it with {@code bench/run soak}.
  */
 public final class SoakBenchmark {
@@ -158,7 +158,7 @@ public final class SoakBenchmark {
                 }
             }));
         }
-        System.out.println("minute   lines/s   evaluations/s   gate p99 ms   scorecard p99 ms   errors   429s   live heap MiB");
+        System.out.println("minute   lines/s   evaluations/s   gate p99 ms   scorecard p99 ms   errors   429s   live heap MiB   data MiB");
         long errors = 0;
         long firstHeap = -1;
         long lastHeap = 0;
@@ -171,9 +171,9 @@ public final class SoakBenchmark {
             Minute done = minute.getAndSet(new Minute());
             long heap = tollgate.liveHeapAfterFullGc() >> 20;
             double p99 = done.gate.p99Millis();
-            System.out.printf(Locale.ROOT, "%6d %9.0f %15.0f %13.1f %18.1f %8d %6d %15d%s%n", number, done.lines.sum() / 60.0,
+            System.out.printf(Locale.ROOT, "%6d %9.0f %15.0f %13.1f %18.1f %8d %6d %15d %10d%s%n", number, done.lines.sum() / 60.0,
                     done.evaluations.sum() / 60.0, p99, done.scorecard.p99Millis(), done.errors.sum(), done.throttled.sum(),
-                    heap, done.firstError == null ? "" : "   first error: " + done.firstError);
+                    heap, tollgate.dataBytes() >> 20, done.firstError == null ? "" : "   first error: " + done.firstError);
             errors += done.errors.sum();
             firstHeap = firstHeap < 0 ? heap : firstHeap;
             lastHeap = heap;

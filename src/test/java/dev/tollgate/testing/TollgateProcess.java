@@ -169,6 +169,13 @@ public final class TollgateProcess implements AutoCloseable {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    /** What the data folder holds on disk, in bytes: the embedded database's file, mostly. */
+    public long dataBytes() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     public String url() {
         return url;
     }
