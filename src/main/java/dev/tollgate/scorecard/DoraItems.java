@@ -1,12 +1,10 @@
 package dev.tollgate.scorecard;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import dev.tollgate.catalog.Better;
-import dev.tollgate.delivery.DeliveryPerformance;
 import dev.tollgate.delivery.DoraFigures;
 
 /**
@@ -35,20 +33,9 @@ final class DoraItems {
     static final Figure REWORK_RATE = new Figure("rework_rate", "Rework rate", "percent", Better.LOWER, 10, 20,
             DoraFigures::reworkRatePct);
 
-    /**
-     * The period and the one before are read as the two buckets of one window, each as it stood at
-     * its own end, just as two windows would be: every read of deployments costs a statement that
-     * grows with the deployments before its window (some 100 ms for a week of a team with a
-     * deployment a day over 90 days, on H2), and a scorecard made three of them.
-     */
-    DoraScorecard of(DeliveryPerformance delivery, Collection<String> services, ScorecardPeriod period) {
-        ScorecardPeriod before = period.previous();
-        List<DoraFigures> periods = delivery.doraPerBucket(services, before.from(), period.to(), period.length());
-        DoraFigures then = periods.getFirst();
-        DoraFigures now = periods.getLast();
-        Duration step = period.step().compareTo(MIN_STEP) < 0 ? MIN_STEP : period.step();
-        List<DoraFigures> buckets = delivery.doraPerBucket(services, period.from(), period.to(), step);
-        return of(now, then, buckets);
+    /** The step of a period's DORA sparklines: the period's own, but never under {@link #MIN_STEP}. */
+    static Duration step(ScorecardPeriod period) {
+        return period.step().compareTo(MIN_STEP) < 0 ? MIN_STEP : period.step();
     }
 
     static DoraScorecard of(DoraFigures now, DoraFigures then, List<DoraFigures> buckets) {

@@ -9,12 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 import dev.tollgate.api.ApiDuration;
@@ -27,6 +32,7 @@ import dev.tollgate.catalog.ServiceDefinition;
 import dev.tollgate.catalog.Team;
 import dev.tollgate.catalog.TeamCatalog;
 import dev.tollgate.delivery.DeliveryPerformance;
+import dev.tollgate.delivery.DoraFigures;
 import dev.tollgate.gate.GateEvaluations;
 import dev.tollgate.gate.GateTally;
 import dev.tollgate.goals.InputGoals;
@@ -50,7 +56,6 @@ public class Scorecards {
     public static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
 
     private final MetricItems metricItems;
-    private final DoraItems doraItems;
     private final MetricCatalog metrics;
     private final InputGoals goals;
     private final DeliveryPerformance delivery;
@@ -59,11 +64,13 @@ public class Scorecards {
     private final ServiceCatalog services;
     private final CurrentCaller callers;
     private final Clock clock;
+    /** Where the caller of a request is kept: the application context's, as {@link CurrentCaller} finds it. */
+    private final SecurityContextHolderStrategy securityContexts;
 
     Scorecards(MetricItems metricItems, MetricCatalog metrics, InputGoals goals, DeliveryPerformance delivery,
-            GateEvaluations gate, TeamCatalog teams, ServiceCatalog services, CurrentCaller callers, Clock clock) {
+            GateEvaluations gate, TeamCatalog teams, ServiceCatalog services, CurrentCaller callers, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.metricItems = metricItems;
-        this.doraItems = new DoraItems();
         this.metrics = metrics;
         this.goals = goals;
         this.delivery = delivery;
@@ -72,6 +79,7 @@ public class Scorecards {
         this.services = services;
         this.callers = callers;
         this.clock = clock;
+        this.securityContexts = securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** The period a scorecard may cover, checked where a caller gives it: {@code pointer} names the parameter. */
@@ -135,10 +143,11 @@ public class Scorecards {
      * One request's reading: the metric definitions are read once, and a team's goals and
      * enablement once however many of its services' scorecards need them.
      *
-     * <p>A scorecard's metric items are read side by side on virtual threads, all quadrants at
-     * once, while this thread reads its DORA figures and gate tally: those check the caller, who
-     * is known on this thread only, and take about as long as the metrics (the 7-day team scorecard
-     * of the benchmark read its quadrants one after the other, then DORA, then the tally).
+     * <p>A scorecard's reads run side by side on virtual threads: its metric items, all quadrants
+     * at once, and its DORA sparkline, as the caller (the delivery figures check who asks), while
+     * this thread reads the DORA figures of the period and the one before, its goals and its gate
+     * tally. DORA's reads of deployments were most of a 7-day team scorecard's time (README
+     * "Benchmarks"), and it read everything one part after the other.
      */
     private final class Reading {
 
@@ -174,13 +183,26 @@ public class Scorecards {
                 Quadrant operational = quadrant(side, MetricCategory.OPERATIONAL, selector);
                 Quadrant goalMetrics = teamQuadrant(side, goalMetricsOfTeam, MetricCategory.INPUT_GOAL, team);
                 Quadrant enablement = teamQuadrant(side, enablementOfTeam, MetricCategory.ENABLEMENT, team);
+                Future<List<DoraFigures>> doraSparkline = asCaller(side,
+                        () -> delivery.doraPerBucket(deploying, period.from(), period.to(), DoraItems.step(period)));
+                // The period and the one before as the two buckets of one read, each as it stood at its own end.
+                List<DoraFigures> doraPeriods = delivery.doraPerBucket(deploying, period.previous().from(), period.to(),
+                        period.length());
                 List<ScorecardItem> goalItems = goals(team);
-                DoraScorecard dora = doraItems.of(delivery, deploying, period);
                 GateTally tally = gate.tally(team, service, period.from(), period.to());
                 return new Scorecard(team, service, ApiDuration.format(period.length()), period.from(), period.to(),
                         business.items(), operational.items(), concat(goalItems, goalMetrics.items()),
-                        enablement.items(), dora, tally);
+                        enablement.items(),
+                        DoraItems.of(doraPeriods.getLast(), doraPeriods.getFirst(), Quadrant.join(doraSparkline)), tally);
             }
+        }
+
+        /** Runs {@code read} on {@code side} as the caller of this thread. */
+        private <T> Future<T> asCaller(ExecutorService side, Callable<T> read) {
+            DelegatingSecurityContextCallable<T> asCaller = new DelegatingSecurityContextCallable<>(read,
+                    securityContexts.getContext());
+            asCaller.setSecurityContextHolderStrategy(securityContexts);
+            return side.submit(asCaller);
         }
 
         /** The metric items of a quadrant, each read on its own virtual thread of {@code side}. */
@@ -229,20 +251,24 @@ public class Scorecards {
 
         static final Quadrant NONE = new Quadrant(List.of());
 
-        /** Waits for the reads; a failed read's own exception, so that an unavailable store answers as one (503). */
         List<ScorecardItem> items() {
             List<ScorecardItem> items = new ArrayList<>();
             for (Future<Optional<ScorecardItem>> read : reads) {
-                try {
-                    read.get().ifPresent(items::add);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while reading a scorecard", e);
-                }
+                join(read).ifPresent(items::add);
             }
             return items;
+        }
+
+        /** Waits for a read; a failed read's own exception, so that an unavailable store answers as one (503). */
+        static <T> T join(Future<T> read) {
+            try {
+                return read.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading a scorecard", e);
+            }
         }
     }
 }
