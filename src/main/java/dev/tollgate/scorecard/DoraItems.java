@@ -1,12 +1,10 @@
 package dev.tollgate.scorecard;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import dev.tollgate.catalog.Better;
-import dev.tollgate.delivery.DeliveryPerformance;
 import dev.tollgate.delivery.DoraFigures;
 
 /**
@@ -35,13 +33,9 @@ final class DoraItems {
     static final Figure REWORK_RATE = new Figure("rework_rate", "Rework rate", "percent", Better.LOWER, 10, 20,
             DoraFigures::reworkRatePct);
 
-    DoraScorecard of(DeliveryPerformance delivery, Collection<String> services, ScorecardPeriod period) {
-        DoraFigures now = delivery.dora(services, period.from(), period.to());
-        ScorecardPeriod before = period.previous();
-        DoraFigures then = delivery.dora(services, before.from(), before.to());
-        Duration step = period.step().compareTo(MIN_STEP) < 0 ? MIN_STEP : period.step();
-        List<DoraFigures> buckets = delivery.doraPerBucket(services, period.from(), period.to(), step);
-        return of(now, then, buckets);
+    /** The step of a period's DORA sparklines: the period's own, but never under {@link #MIN_STEP}. */
+    static Duration step(ScorecardPeriod period) {
+        return period.step().compareTo(MIN_STEP) < 0 ? MIN_STEP : period.step();
     }
 
     static DoraScorecard of(DoraFigures now, DoraFigures then, List<DoraFigures> buckets) {

@@ -9,11 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 import dev.tollgate.api.ApiDuration;
@@ -26,7 +32,9 @@ import dev.tollgate.catalog.ServiceDefinition;
 import dev.tollgate.catalog.Team;
 import dev.tollgate.catalog.TeamCatalog;
 import dev.tollgate.delivery.DeliveryPerformance;
+import dev.tollgate.delivery.DoraFigures;
 import dev.tollgate.gate.GateEvaluations;
+import dev.tollgate.gate.GateTally;
 import dev.tollgate.goals.InputGoals;
 import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.security.Caller;
@@ -48,7 +56,6 @@ public class Scorecards {
     public static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
 
     private final MetricItems metricItems;
-    private final DoraItems doraItems;
     private final MetricCatalog metrics;
     private final InputGoals goals;
     private final DeliveryPerformance delivery;
@@ -57,11 +64,13 @@ public class Scorecards {
     private final ServiceCatalog services;
     private final CurrentCaller callers;
     private final Clock clock;
+    /** Where the caller of a request is kept: the application context's, as {@link CurrentCaller} finds it. */
+    private final SecurityContextHolderStrategy securityContexts;
 
     Scorecards(MetricItems metricItems, MetricCatalog metrics, InputGoals goals, DeliveryPerformance delivery,
-            GateEvaluations gate, TeamCatalog teams, ServiceCatalog services, CurrentCaller callers, Clock clock) {
+            GateEvaluations gate, TeamCatalog teams, ServiceCatalog services, CurrentCaller callers, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.metricItems = metricItems;
-        this.doraItems = new DoraItems();
         this.metrics = metrics;
         this.goals = goals;
         this.delivery = delivery;
@@ -70,6 +79,7 @@ public class Scorecards {
         this.services = services;
         this.callers = callers;
         this.clock = clock;
+        this.securityContexts = securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** The period a scorecard may cover, checked where a caller gives it: {@code pointer} names the parameter. */
@@ -132,13 +142,20 @@ public class Scorecards {
     /**
      * One request's reading: the metric definitions are read once, and a team's goals and
      * enablement once however many of its services' scorecards need them.
+     *
+     * <p>A scorecard's reads run side by side on virtual threads: its metric items, all quadrants
+     * at once, and its DORA sparkline, as the caller (the delivery figures check who asks), while
+     * this thread reads the DORA figures of the period and the one before, its goals and its gate
+     * tally. DORA's reads of deployments were most of a 7-day team scorecard's time (README
+     * "Benchmarks"), and it read everything one part after the other.
      */
     private final class Reading {
 
         private final ScorecardPeriod period;
         private final List<MetricDefinition> definitions;
         private final Map<String, List<ScorecardItem>> goalsOfTeam = new HashMap<>();
-        private final Map<String, List<ScorecardItem>> enablementOfTeam = new HashMap<>();
+        private final Map<String, Quadrant> goalMetricsOfTeam = new HashMap<>();
+        private final Map<String, Quadrant> enablementOfTeam = new HashMap<>();
 
         Reading(ScorecardPeriod period) {
             this.period = period;
@@ -149,66 +166,109 @@ public class Scorecards {
         }
 
         Scorecard team(String team) {
-            Function<String, MetricSelector> selector = metric -> MetricSelector.ofTeam(metric, team);
             List<String> owned = services.list(team, 0, Integer.MAX_VALUE).stream().map(ServiceDefinition::id).toList();
-            return new Scorecard(team, null, ApiDuration.format(period.length()), period.from(), period.to(),
-                    items(MetricCategory.BUSINESS, selector), items(MetricCategory.OPERATIONAL, selector),
-                    inputGoals(team), enablement(team),
-                    doraItems.of(delivery, owned, period), gate.tally(team, null, period.from(), period.to()));
+            return card(team, null, metric -> MetricSelector.ofTeam(metric, team), owned);
         }
 
         Scorecard service(ServiceDefinition service) {
-            Function<String, MetricSelector> selector = metric -> MetricSelector.ofService(metric, service.id(), null);
-            return new Scorecard(service.team(), service.id(), ApiDuration.format(period.length()), period.from(),
-                    period.to(), items(MetricCategory.BUSINESS, selector), items(MetricCategory.OPERATIONAL, selector),
-                    inputGoals(service.team()), enablement(service.team()),
-                    doraItems.of(delivery, List.of(service.id()), period),
-                    gate.tally(service.team(), service.id(), period.from(), period.to()));
+            return card(service.team(), service.id(), metric -> MetricSelector.ofService(metric, service.id(), null),
+                    List.of(service.id()));
+        }
+
+        /** The scorecard of a team ({@code service} null) or of one of its services, or of an unowned service. */
+        private Scorecard card(String team, String service, Function<String, MetricSelector> selector,
+                List<String> deploying) {
+            try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
+                Quadrant business = quadrant(side, MetricCategory.BUSINESS, selector);
+                Quadrant operational = quadrant(side, MetricCategory.OPERATIONAL, selector);
+                Quadrant goalMetrics = teamQuadrant(side, goalMetricsOfTeam, MetricCategory.INPUT_GOAL, team);
+                Quadrant enablement = teamQuadrant(side, enablementOfTeam, MetricCategory.ENABLEMENT, team);
+                Future<List<DoraFigures>> doraSparkline = asCaller(side,
+                        () -> delivery.doraPerBucket(deploying, period.from(), period.to(), DoraItems.step(period)));
+                // The period and the one before as the two buckets of one read, each as it stood at its own end.
+                List<DoraFigures> doraPeriods = delivery.doraPerBucket(deploying, period.previous().from(), period.to(),
+                        period.length());
+                List<ScorecardItem> goalItems = goals(team);
+                GateTally tally = gate.tally(team, service, period.from(), period.to());
+                return new Scorecard(team, service, ApiDuration.format(period.length()), period.from(), period.to(),
+                        business.items(), operational.items(), concat(goalItems, goalMetrics.items()),
+                        enablement.items(),
+                        DoraItems.of(doraPeriods.getLast(), doraPeriods.getFirst(), Quadrant.join(doraSparkline)), tally);
+            }
+        }
+
+        /** Runs {@code read} on {@code side} as the caller of this thread. */
+        private <T> Future<T> asCaller(ExecutorService side, Callable<T> read) {
+            DelegatingSecurityContextCallable<T> asCaller = new DelegatingSecurityContextCallable<>(read,
+                    securityContexts.getContext());
+            asCaller.setSecurityContextHolderStrategy(securityContexts);
+            return side.submit(asCaller);
+        }
+
+        /** The metric items of a quadrant, each read on its own virtual thread of {@code side}. */
+        private Quadrant quadrant(ExecutorService side, MetricCategory category,
+                Function<String, MetricSelector> selector) {
+            List<Future<Optional<ScorecardItem>>> reads = new ArrayList<>();
+            for (MetricDefinition definition : definitions) {
+                if (definition.category() == category) {
+                    reads.add(side.submit(() -> metricItems.of(definition, selector.apply(definition.id()), period,
+                            definition.builtIn())));
+                }
+            }
+            return new Quadrant(reads);
         }
 
         /**
-         * The items of a quadrant, their metrics read side by side: each asks the store two or
-         * three questions, and a scorecard has a score of metrics.
+         * A team's quadrant, read once per reading however many of its services ask: none for an
+         * unowned service, which has no team to set goals or record enablement.
          */
-        private List<ScorecardItem> items(MetricCategory category, Function<String, MetricSelector> selector) {
-            List<Future<Optional<ScorecardItem>>> reads = new ArrayList<>();
-            try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (MetricDefinition definition : definitions) {
-                    if (definition.category() == category) {
-                        reads.add(side.submit(() -> metricItems.of(definition, selector.apply(definition.id()), period,
-                                definition.builtIn())));
-                    }
-                }
+        private Quadrant teamQuadrant(ExecutorService side, Map<String, Quadrant> ofTeam, MetricCategory category,
+                String team) {
+            if (team == null) {
+                return Quadrant.NONE;
             }
+            return ofTeam.computeIfAbsent(team,
+                    key -> quadrant(side, category, metric -> MetricSelector.ofTeam(metric, key)));
+        }
+
+        /** A team's goals; none for an unowned service. */
+        private List<ScorecardItem> goals(String team) {
+            if (team == null) {
+                return List.of();
+            }
+            return goalsOfTeam.computeIfAbsent(team, key -> GoalItems.of(goals.list(key), period));
+        }
+    }
+
+    private static List<ScorecardItem> concat(List<ScorecardItem> first, List<ScorecardItem> second) {
+        List<ScorecardItem> items = new ArrayList<>(first);
+        items.addAll(second);
+        return items;
+    }
+
+    /** The metric items of a quadrant being read, in the order of their definitions. */
+    private record Quadrant(List<Future<Optional<ScorecardItem>>> reads) {
+
+        static final Quadrant NONE = new Quadrant(List.of());
+
+        List<ScorecardItem> items() {
             List<ScorecardItem> items = new ArrayList<>();
             for (Future<Optional<ScorecardItem>> read : reads) {
-                if (read.state() == Future.State.FAILED) {
-                    // The store's own exception, so that an unavailable store answers as one (503), not as a bug.
-                    throw read.exceptionNow() instanceof RuntimeException e ? e : new IllegalStateException(read.exceptionNow());
-                }
-                read.resultNow().ifPresent(items::add);
+                join(read).ifPresent(items::add);
             }
             return items;
         }
 
-        /** A team's goals; none for an unowned service, which has no team to set them. */
-        private List<ScorecardItem> inputGoals(String team) {
-            if (team == null) {
-                return List.of();
+        /** Waits for a read; a failed read's own exception, so that an unavailable store answers as one (503). */
+        static <T> T join(Future<T> read) {
+            try {
+                return read.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading a scorecard", e);
             }
-            return goalsOfTeam.computeIfAbsent(team, key -> {
-                List<ScorecardItem> items = new ArrayList<>(GoalItems.of(goals.list(key), period));
-                items.addAll(items(MetricCategory.INPUT_GOAL, metric -> MetricSelector.ofTeam(metric, key)));
-                return items;
-            });
-        }
-
-        private List<ScorecardItem> enablement(String team) {
-            if (team == null) {
-                return List.of();
-            }
-            return enablementOfTeam.computeIfAbsent(team,
-                    key -> items(MetricCategory.ENABLEMENT, metric -> MetricSelector.ofTeam(metric, key)));
         }
     }
 }

@@ -208,6 +208,44 @@ public abstract class MetricStoreContract {
         });
     }
 
+    /**
+     * A window that ends inside an hour: the hour read as a whole when all its values are before
+     * the end (as the current hour is to a window ending now), minute by minute when some are not,
+     * must answer alike; and so must its buckets, of whole hours or of parts of one.
+     */
+    @Test
+    public void an_hour_a_window_ends_in_gives_the_figures_of_its_values_before_the_end() {
+        String service = unique("checkout");
+        write(point("latency_ms", "payments", service, "prod", "09:30:00", 7),
+                point("latency_ms", "payments", service, "prod", "10:05:00", 1),
+                point("latency_ms", "payments", service, "prod", "10:20:00", 5),
+                point("latency_ms", "payments", service, "prod", "10:40:00", 3),
+                point("latency_ms", "payments", service, "prod", "11:10:00", 100));
+        MetricSelector latency = MetricSelector.ofService("latency_ms", service, "prod");
+
+        verify(() -> {
+            // All of ten o'clock's values are before 10:50; not all are before 10:30, nor before 10:40.
+            assertAggregate(latency, SUM, "09:00", "10:50", 16, 4);
+            assertAggregate(latency, SUM, "09:00", "10:30", 13, 3);
+            assertAggregate(latency, SUM, "10:00", "10:40", 6, 2);
+            assertAggregate(latency, SUM, "10:00", "10:41", 9, 3);
+            assertAggregate(latency, LAST, "09:00", "10:50", 3, 4);
+            assertAggregate(latency, LAST, "09:00", "10:30", 5, 3);
+            assertAggregate(latency, MIN, "10:00", "10:50", 1, 3);
+            assertAggregate(latency, MAX, "09:45", "10:50", 5, 3);
+            assertAggregate(latency, AVG, "10:00", "10:50", 3, 3);
+            assertThat(aggregate(latency, P50, "10:00", "10:50").value()).isCloseTo(3, within(0.03));
+            assertThat(aggregate(latency, P50, "10:00", "10:30").value()).isCloseTo(1, within(0.01));
+            assertThat(aggregate(latency, P99, "09:00", "10:50").value()).isCloseTo(7, within(0.07));
+            assertThat(series(latency, SUM, "08:00", "10:50", Duration.ofHours(1)))
+                    .containsExactly(bucket("09:00", 7), bucket("10:00", 9));
+            assertThat(series(latency, SUM, "08:00", "10:30", Duration.ofHours(1)))
+                    .containsExactly(bucket("09:00", 7), bucket("10:00", 6));
+            assertThat(series(latency, SUM, "09:00", "10:50", Duration.ofMinutes(15))).containsExactly(
+                    bucket("09:30", 7), bucket("10:00", 1), bucket("10:15", 5), bucket("10:30", 3));
+        });
+    }
+
     // Selection.
 
     @Test

@@ -153,6 +153,28 @@ class ScorecardApiIT {
     }
 
     @Test
+    void the_dora_figures_of_the_period_before_are_those_its_own_scorecard_shows() {
+        // The week before: a success, a failure restored within it, and one restored only this week.
+        deployment("v0", "SUCCEEDED", ago(12), ago(12).minus(Duration.ofHours(3)));
+        deployment("v0.1", "FAILED", ago(10), null);
+        deployment("v0.2", "SUCCEEDED", ago(10).plus(Duration.ofHours(4)), ago(10));
+        deployment("v0.3", "FAILED", ago(8), null);
+        deployment("v0.4", "SUCCEEDED", ago(6), null);
+
+        JsonNode dora = teamCard("period=P7D&at=" + at).path("dora");
+        JsonNode before = teamCard("period=P7D&at=" + ago(7)).path("dora");
+
+        assertThat(before.path("deployments").asInt()).isEqualTo(4);
+        assertThat(before.path("failures").asInt()).isEqualTo(2);
+        assertThat(before.path("unrestoredFailures").asInt()).isEqualTo(1);
+        for (String figure : List.of("deploymentFrequency", "leadTimeForChanges", "changeFailureRate", "timeToRestore",
+                "reworkRate")) {
+            assertThat(before.path(figure).path("value").isNull()).as(figure).isFalse();
+            assertThat(dora.path(figure).path("previous")).as(figure).isEqualTo(before.path(figure).path("value"));
+        }
+    }
+
+    @Test
     void the_gate_tally_counts_the_evaluations_of_the_period() {
         api.post("/api/v1/gate-evaluations").asAdmin()
                 .json("{\"service\": \"" + checkout + "\", \"stage\": \"prod\", \"version\": \"v9\"}").send().expectStatus(201);

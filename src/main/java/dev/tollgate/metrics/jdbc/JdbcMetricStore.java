@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import jakarta.annotation.PreDestroy;
@@ -38,6 +39,7 @@ import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStore;
 import dev.tollgate.metrics.MetricStoreUnavailableException;
 import dev.tollgate.metrics.SeriesPoint;
+import dev.tollgate.metrics.jdbc.MetricRollupRepository.FetchedHour;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -71,10 +73,11 @@ import io.micrometer.core.instrument.Timer;
  * <p><b>Reads</b> combine the hourly rows with what memory holds, at minute resolution: windows
  * are widened to whole minutes ({@code from} down, {@code to} up), so no point of the asked window
  * is missed. A team, or a service without a stage, is one series (its total). Hours that a window
- * covers whole are read from their figures alone; only the at most two hours it cuts are read
- * minute by minute; raw points are never read. A flush that commits while a read runs makes the
- * read start over ({@link #flushSequence}), so a read never sees a batch both in memory and in the
- * rows, nor in neither. Reads inside a caller's repeatable-read transaction could see rows older
+ * covers whole are read from their figures alone, and so is the hour it ends in when all that
+ * hour's values are before its end (the current hour, to a window that ends now); only the other
+ * hours it cuts, at most two, are read minute by minute; raw points are never read. A flush that
+ * commits while a read runs makes the read start over ({@link #flushSequence}), so a read never
+ * sees a batch both in memory and in the rows, nor in neither. Reads inside a caller's repeatable-read transaction could see rows older
  * than memory: call them outside one, or in read-committed ones (the default of both databases).
  *
  * <p>One Tollgate instance per database: the rollups in memory are this instance's
@@ -550,10 +553,15 @@ class JdbcMetricStore implements MetricStore {
             wholeTo = endHour;
         }
         wholeTo = Math.max(wholeFrom, wholeTo);
+        // A cut hour that starts inside the window and lies inside one bucket is cut at the end
+        // only: when all its values are before the window's end, as those of the current hour are
+        // when the window ends now, its figures alone are its part of the window.
+        boolean hourInOneBucket = stepMinutes % Minutes.PER_HOUR == 0;
         List<Long> cutHours = new ArrayList<>();
+        List<Long> endingHours = new ArrayList<>();
         for (long hour = firstHour; hour < endHour; hour++) {
             if (hour < wholeFrom || hour >= wholeTo) {
-                cutHours.add(hour);
+                (hourInOneBucket && hour * Minutes.PER_HOUR >= fromMinute ? endingHours : cutHours).add(hour);
             }
         }
         long hoursFrom = wholeFrom;
@@ -577,13 +585,21 @@ class JdbcMetricStore implements MetricStore {
                     rollups.forEachHour(ids, hoursFrom, hoursTo, withSketch,
                             row -> bucket.apply(row.hour() * Minutes.PER_HOUR).merge(row.whole()));
                 }
-                rollups.forEachMinutes(ids, cutHours, row -> {
+                Consumer<FetchedHour> minuteByMinute = row -> {
                     ValueSummary[] minutes = HourRollup.decodeMinutes(row.hour(), row.minutes(), withSketch);
                     for (int slot = 0; slot < minutes.length; slot++) {
                         long minute = row.hour() * Minutes.PER_HOUR + slot;
                         if (minutes[slot] != null && minute >= fromMinute && minute < toMinute) {
                             bucket.apply(minute).merge(minutes[slot]);
                         }
+                    }
+                };
+                rollups.forEachMinutes(ids, cutHours, minuteByMinute);
+                rollups.forEachEndingHour(ids, endingHours, withSketch, toMinute * Minutes.MICROS_PER_MINUTE, row -> {
+                    if (row.whole() != null) {
+                        bucket.apply(row.hour() * Minutes.PER_HOUR).merge(row.whole());
+                    } else {
+                        minuteByMinute.accept(row);
                     }
                 });
             }

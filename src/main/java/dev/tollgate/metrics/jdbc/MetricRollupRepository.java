@@ -160,9 +160,7 @@ final class MetricRollupRepository {
         if (fromHour >= toHour) {
             return;
         }
-        List<Field<?>> fields = new ArrayList<>(List.of(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START,
-                METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM, METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX,
-                METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME));
+        List<Field<?>> fields = new ArrayList<>(figureFields());
         if (withSketch) {
             fields.add(SKETCH);
         }
@@ -234,6 +232,35 @@ final class MetricRollupRepository {
             }
             from = to;
         }
+    }
+
+    /**
+     * The hours {@code hours} of {@code seriesIds} that a window cuts at its end only: each as its
+     * figures alone (with its sketch when asked) when all its values are before {@code endMicros},
+     * as the current hour is to a window that ends now; else as its packed minutes, to be read
+     * minute by minute. The figures are read either way: they are small beside the minutes.
+     */
+    void forEachEndingHour(Collection<Long> seriesIds, Collection<Long> hours, boolean withSketch, long endMicros,
+            Consumer<FetchedHour> consumer) {
+        List<Field<?>> fields = new ArrayList<>(figureFields());
+        fields.add(SKETCH);
+        fields.add(MINUTES);
+        for (long hour : new TreeSet<>(hours)) {
+            for (Long seriesId : seriesIds) {
+                db.select(fields).from(METRIC_ROLLUP)
+                        .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
+                        .and(hours(hour, hour + 1))
+                        .forEach(row -> consumer.accept(Minutes.micros(row.get(METRIC_ROLLUP.LAST_TIME)) < endMicros
+                                ? new FetchedHour(seriesId, hour, summary(row, withSketch), null)
+                                : new FetchedHour(seriesId, hour, null, row.get(MINUTES))));
+            }
+        }
+    }
+
+    private static List<Field<?>> figureFields() {
+        return List.of(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START, METRIC_ROLLUP.POINT_COUNT,
+                METRIC_ROLLUP.VALUE_SUM, METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE,
+                METRIC_ROLLUP.LAST_TIME);
     }
 
     /** Deletes the hours that started before {@code cutoff}. */
