@@ -121,7 +121,7 @@ class DeploymentRepository {
      * had finished by then is one of these or finished before the last of them, so this is every
      * deployment a window (or a bucket of it) needs, its failures' restoration and the deployment
      * before its first, which rework asks about. One statement per {@link StatementRows#MAX_ROWS}
-     * services.
+     * services, after a look-up of each service's last deployment before the window.
      */
     List<Deployment> findAroundWindow(Map<String, String> stages, Instant from, Instant to) {
         List<Deployment> found = new ArrayList<>();
@@ -131,17 +131,26 @@ class DeploymentRepository {
             Condition changedInWindow = DEPLOYMENT.STATUS_TIME.ge(from).and(exists(selectOne().from(DEPLOYMENT_STATUS)
                     .where(DEPLOYMENT_STATUS.DEPLOYMENT_ID.eq(DEPLOYMENT.ID))
                     .and(DEPLOYMENT_STATUS.STATUS_TIME.le(to))));
-            var ranked = DSL.select(DEPLOYMENT.ID, rowNumber().over().partitionBy(DEPLOYMENT.SERVICE_ID)
-                            .orderBy(DEPLOYMENT.FINISHED_AT.desc(), DEPLOYMENT.CREATED_AT.desc(), DEPLOYMENT.ID.desc())
-                            .as("rank"))
-                    .from(DEPLOYMENT)
-                    .where(inStage).and(DEPLOYMENT.FINISHED_AT.lt(from))
-                    .asTable("ranked");
-            Condition lastBefore = DEPLOYMENT.ID.in(select(ranked.field(DEPLOYMENT.ID)).from(ranked)
-                    .where(ranked.field("rank", Integer.class).eq(1)));
+            List<String> lastBeforeIds = new ArrayList<>();
+            for (Map.Entry<String, String> serviceStage : chunk) {
+                lastBefore(serviceStage.getKey(), serviceStage.getValue(), from).ifPresent(lastBeforeIds::add);
+            }
+            Condition lastBefore = DEPLOYMENT.ID.in(lastBeforeIds);
             found.addAll(deployments(inStage.and(changedInWindow.or(lastBefore))).fetch(this::toDeployment));
         }
         return found;
+    }
+
+    /**
+     * The id of the last deployment of a service in a stage that finished before {@code from}: one
+     * step down the (service, stage, finished_at) index. Ranking every earlier deployment instead
+     * cost more the longer the history before the window (a 7-day scorecard read 110 ms here).
+     */
+    private Optional<String> lastBefore(String service, String stage, Instant from) {
+        return db.select(DEPLOYMENT.ID).from(DEPLOYMENT)
+                .where(DEPLOYMENT.SERVICE_ID.eq(service)).and(DEPLOYMENT.STAGE.eq(stage)).and(DEPLOYMENT.FINISHED_AT.lt(from))
+                .orderBy(DEPLOYMENT.FINISHED_AT.desc(), DEPLOYMENT.CREATED_AT.desc(), DEPLOYMENT.ID.desc())
+                .limit(1).fetchOptional(DEPLOYMENT.ID);
     }
 
     Optional<Deployment> findNewest(String service, String stage, String version) {
