@@ -10,11 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.api.NotFoundException;
@@ -53,8 +51,7 @@ public class GateEvaluations {
     private final GateEvaluationRepository evaluations;
     private final GateStores stores;
     private final CurrentCaller callers;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
+    private final GateRecorder recorder;
     private final GateMeters meters;
     private final GateProperties properties;
     private final Clock clock;
@@ -64,7 +61,7 @@ public class GateEvaluations {
     GateEvaluations(PromotionRules rules, ServiceCatalog services, CatalogStamp catalogStamp,
             StampedServices stampedServices, Overrides overrides,
             GateEvaluationRepository evaluations, GateStores stores, CurrentCaller callers,
-            TransactionTemplate transactions, ApplicationEventPublisher events, GateMeters meters,
+            GateRecorder recorder, GateMeters meters,
             GateProperties properties, Clock clock) {
         this.rules = rules;
         this.services = services;
@@ -74,8 +71,7 @@ public class GateEvaluations {
         this.evaluations = evaluations;
         this.stores = stores;
         this.callers = callers;
-        this.transactions = transactions;
-        this.events = events;
+        this.recorder = recorder;
         this.meters = meters;
         this.properties = properties;
         this.clock = clock;
@@ -86,7 +82,7 @@ public class GateEvaluations {
         questions.shutdown();
     }
 
-    /** Asks the gate; the evaluation is stored before it is answered. */
+    /** Asks the gate; the evaluation is committed before it is answered. */
     public GateEvaluation evaluate(GateQuestion question) {
         return evaluateAsOf(question, clock.instant());
     }
@@ -131,10 +127,7 @@ public class GateEvaluations {
         GateEvaluation evaluation = new GateEvaluation(GeneratedIds.next(), service.id(), question.version(),
                 question.stage(), source, verdict, retryAfter, at, took.toMillis(), question.pipelineRun(),
                 decision.outcomes(), decision.warnings(), override);
-        transactions.executeWithoutResult(status -> {
-            evaluations.save(evaluation, service.team(), caller.actor(), decision.failedThresholds());
-            events.publishEvent(new GateEvaluated(evaluation, service.team()));
-        });
+        recorder.record(evaluation, service.team(), caller.actor(), decision.failedThresholds());
         meters.evaluated(evaluation, took);
         return evaluation;
     }
