@@ -24,14 +24,21 @@ import org.springframework.stereotype.Repository;
 class ServiceRepository {
 
     private final DSLContext db;
+    private final CatalogStamp stamp;
     private final Field<List<String>> stages = multiset(
             select(SERVICE_STAGE.STAGE).from(SERVICE_STAGE)
                     .where(SERVICE_STAGE.SERVICE_ID.eq(SERVICE.ID))
                     .orderBy(SERVICE_STAGE.POSITION))
             .as("stages").convertFrom(result -> result.map(r -> r.value1()));
 
-    ServiceRepository(DSLContext db) {
+    ServiceRepository(DSLContext db, CatalogStamp stamp) {
         this.db = db;
+        this.stamp = stamp;
+    }
+
+    /** Every service: what a node keeps in memory between two moves of the {@link CatalogStamp}. */
+    List<ServiceDefinition> all() {
+        return db.select(SERVICE.asterisk(), stages).from(SERVICE).fetch(this::toService);
     }
 
     /**
@@ -64,6 +71,9 @@ class ServiceRepository {
 
     /** Inserts services with no stage path; ids another writer inserted meanwhile are skipped. */
     List<String> insertFromIngest(Collection<String> ids, String team, Instant at) {
+        if (!ids.isEmpty()) {
+            stamp.moved();
+        }
         List<String> inserted = new ArrayList<>();
         for (String id : ids) {
             int rows = db.insertInto(SERVICE)
@@ -86,6 +96,7 @@ class ServiceRepository {
     }
 
     void insert(ServiceDefinition service) {
+        stamp.moved();
         db.insertInto(SERVICE)
                 .set(SERVICE.ID, service.id())
                 .set(SERVICE.TEAM_ID, service.team())
@@ -97,6 +108,7 @@ class ServiceRepository {
     }
 
     void update(ServiceDefinition service) {
+        stamp.moved();
         db.update(SERVICE)
                 .set(SERVICE.TEAM_ID, service.team())
                 .set(SERVICE.NAME, service.name())
@@ -108,6 +120,7 @@ class ServiceRepository {
     }
 
     void delete(String id) {
+        stamp.moved();
         db.deleteFrom(SERVICE).where(SERVICE.ID.eq(id)).execute();
     }
 

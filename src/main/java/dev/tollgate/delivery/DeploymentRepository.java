@@ -161,6 +161,18 @@ class DeploymentRepository {
         return newest(condition);
     }
 
+    /**
+     * The status of the newest deployment of this version of a service in a stage, and when it
+     * took it: the gate's question on every evaluation, read without the history a whole
+     * deployment carries (a second query per row).
+     */
+    Optional<StatusChange> findNewestStatus(String service, String stage, String version) {
+        return db.select(DEPLOYMENT.STATUS, DEPLOYMENT.STATUS_TIME).from(DEPLOYMENT)
+                .where(DEPLOYMENT.SERVICE_ID.eq(service)).and(DEPLOYMENT.STAGE.eq(stage)).and(DEPLOYMENT.VERSION.eq(version))
+                .orderBy(NEWEST_FIRST).limit(1)
+                .fetchOptional(r -> new StatusChange(DeploymentStatus.valueOf(r.value1()), r.value2()));
+    }
+
     /** The newest deployment of a service in a stage among those that had started by {@code at}. */
     Optional<Deployment> findNewestStartedBy(String service, String stage, Instant at) {
         return newest(DEPLOYMENT.SERVICE_ID.eq(service).and(DEPLOYMENT.STAGE.eq(stage)).and(DEPLOYMENT.STARTED_AT.le(at)));

@@ -112,9 +112,9 @@ public class Deployments {
      */
     @Transactional(readOnly = true)
     public Optional<Instant> succeededAt(String service, String stage, String version) {
-        return deployments.findNewest(service, stage, version)
-                .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
-                .map(Deployment::time);
+        return deployments.findNewestStatus(service, stage, version)
+                .filter(newest -> newest.status() == DeploymentStatus.SUCCEEDED)
+                .map(StatusChange::time);
     }
 
     /**

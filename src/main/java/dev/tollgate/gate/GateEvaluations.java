@@ -10,17 +10,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
+import dev.tollgate.catalog.CatalogStamp;
 import dev.tollgate.catalog.ServiceCatalog;
 import dev.tollgate.catalog.ServiceDefinition;
+import dev.tollgate.catalog.StampedServices;
 import dev.tollgate.delivery.Version;
 import dev.tollgate.rules.GateDecision;
 import dev.tollgate.rules.GateRequest;
@@ -45,30 +45,33 @@ public class GateEvaluations {
 
     private final PromotionRules rules;
     private final ServiceCatalog services;
+    private final CatalogStamp catalogStamp;
+    private final StampedServices stampedServices;
     private final Overrides overrides;
     private final GateEvaluationRepository evaluations;
     private final GateStores stores;
     private final CurrentCaller callers;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
+    private final GateRecorder recorder;
     private final GateMeters meters;
     private final GateProperties properties;
     private final Clock clock;
     // Virtual threads: a store that hangs holds a cheap thread, not a pool slot others need.
     private final ExecutorService questions = Executors.newVirtualThreadPerTaskExecutor();
 
-    GateEvaluations(PromotionRules rules, ServiceCatalog services, Overrides overrides,
+    GateEvaluations(PromotionRules rules, ServiceCatalog services, CatalogStamp catalogStamp,
+            StampedServices stampedServices, Overrides overrides,
             GateEvaluationRepository evaluations, GateStores stores, CurrentCaller callers,
-            TransactionTemplate transactions, ApplicationEventPublisher events, GateMeters meters,
+            GateRecorder recorder, GateMeters meters,
             GateProperties properties, Clock clock) {
         this.rules = rules;
         this.services = services;
+        this.catalogStamp = catalogStamp;
+        this.stampedServices = stampedServices;
         this.overrides = overrides;
         this.evaluations = evaluations;
         this.stores = stores;
         this.callers = callers;
-        this.transactions = transactions;
-        this.events = events;
+        this.recorder = recorder;
         this.meters = meters;
         this.properties = properties;
         this.clock = clock;
@@ -79,7 +82,7 @@ public class GateEvaluations {
         questions.shutdown();
     }
 
-    /** Asks the gate; the evaluation is stored before it is answered. */
+    /** Asks the gate; the evaluation is committed before it is answered. */
     public GateEvaluation evaluate(GateQuestion question) {
         return evaluateAsOf(question, clock.instant());
     }
@@ -96,7 +99,10 @@ public class GateEvaluations {
         Caller caller = callers.get();
         caller.require(Scope.GATE);
         Violations violations = new Violations();
-        Optional<ServiceDefinition> found = ServiceStages.find(services, violations, question.service(), question.stage());
+        // One read of the stamp, then the service and its rules from memory as they stood at it.
+        long stamp = catalogStamp.current();
+        Optional<ServiceDefinition> found = ServiceStages.find(id -> stampedServices.find(stamp, id), violations,
+                question.service(), question.stage());
         if (violations.required("/version", question.version()) && !Version.isValid(question.version())) {
             violations.add("/version", "must be " + Version.DESCRIPTION);
         }
@@ -108,7 +114,7 @@ public class GateEvaluations {
         String source = service.stageBefore(question.stage()).orElse(null);
         GateRequest request = new GateRequest(service.id(), service.team(), question.version(), source,
                 question.stage(), at);
-        GateDecision decision = rules.decide(request, new StoreFacts(stores, questions, properties.storeTimeout()));
+        GateDecision decision = rules.decide(request, stamp, new StoreFacts(stores, questions, properties.storeTimeout()));
         AppliedOverride override = decision.verdict() == Verdict.Decision.PROMOTE ? null
                 : overrides.holding(service.id(), question.stage(), question.version(), at)
                         .map(held -> new AppliedOverride(held.id(), held.createdBy(), held.reason(), held.expiresAt(),
@@ -121,10 +127,7 @@ public class GateEvaluations {
         GateEvaluation evaluation = new GateEvaluation(GeneratedIds.next(), service.id(), question.version(),
                 question.stage(), source, verdict, retryAfter, at, took.toMillis(), question.pipelineRun(),
                 decision.outcomes(), decision.warnings(), override);
-        transactions.executeWithoutResult(status -> {
-            evaluations.save(evaluation, service.team(), caller.actor(), decision.failedThresholds());
-            events.publishEvent(new GateEvaluated(evaluation, service.team()));
-        });
+        recorder.record(evaluation, service.team(), caller.actor(), decision.failedThresholds());
         meters.evaluated(evaluation, took);
         return evaluation;
     }

@@ -54,7 +54,7 @@ public class Overrides {
         caller.require(Scope.OVERRIDE);
         Instant now = clock.instant();
         Violations violations = new Violations();
-        Optional<ServiceDefinition> service = ServiceStages.find(services, violations, request.service(), request.stage());
+        Optional<ServiceDefinition> service = ServiceStages.find(services::find, violations, request.service(), request.stage());
         if (request.version() != null && !Version.isValid(request.version())) {
             violations.add("/version", "must be " + Version.DESCRIPTION);
         }

@@ -16,9 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rules' side of the promotion gate: which rules apply to a promotion, and what they decide
- * over what the stores answer. It checks no caller; the gate does. Rules are read from the
- * database on every decision (so a change made on another node holds at once) but compiled once
- * per version: a CEL program takes far longer to build than to run.
+ * over what the stores answer. It checks no caller; the gate does. Rules are kept in memory and
+ * read again whenever the catalog stamp the gate read has moved (so a change made on another node
+ * holds for the next decision), and compiled once per version: a CEL program takes far longer to
+ * build than to run.
  */
 @Service
 public class PromotionRules {
@@ -27,6 +28,7 @@ public class PromotionRules {
 
     private final RuleRepository repository;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private volatile RuleSnapshot snapshot = RuleSnapshot.NONE;
 
     PromotionRules(RuleRepository repository) {
         this.repository = repository;
@@ -37,14 +39,16 @@ public class PromotionRules {
     }
 
     /**
-     * Decides the promotion {@code request} asks for. Facts are asked once per distinct question; a
-     * fact that cannot be had makes the rules that need it ERROR, so the decision fails closed.
+     * Decides the promotion {@code request} asks for, by the rules as they stood at
+     * {@code catalogStamp} (read by the caller from {@link dev.tollgate.catalog.CatalogStamp}). Facts
+     * are asked once per distinct question; a fact that cannot be had makes the rules that need it
+     * ERROR, so the decision fails closed.
      */
-    public GateDecision decide(GateRequest request, GateFacts facts) {
+    public GateDecision decide(GateRequest request, long catalogStamp, GateFacts facts) {
         List<Rule> rules = new ArrayList<>();
         List<RuleOutcome> unreadable = new ArrayList<>();
         Map<String, Integer> versions = new HashMap<>();
-        for (StoredRule stored : repository.applicable(request.team(), request.service())) {
+        for (StoredRule stored : rulesAt(catalogStamp).applicable(request.team(), request.service())) {
             Compiled rule = compiled(stored);
             versions.put(stored.id(), stored.version());
             if (rule.rule() != null) {
@@ -87,6 +91,16 @@ public class PromotionRules {
             case TARGET -> Optional.of(request.targetStage());
             case TEAM -> Optional.empty();
         };
+    }
+
+    private RuleSnapshot rulesAt(long stamp) {
+        RuleSnapshot known = snapshot;
+        if (known.stamp() != stamp) {
+            // Read after the stamp: the rules read are at least as new as the stamp says.
+            known = RuleSnapshot.of(stamp, repository.list(null, null));
+            snapshot = known;
+        }
+        return known;
     }
 
     private Compiled compiled(StoredRule stored) {

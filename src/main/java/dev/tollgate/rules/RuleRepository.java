@@ -4,7 +4,6 @@ import static dev.tollgate.db.Tables.RULE;
 import static dev.tollgate.db.Tables.RULE_VERSION;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,14 +12,18 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.catalog.CatalogStamp;
+
 /** The rules and every version of each ({@code rule}, {@code rule_version}). */
 @Repository
 class RuleRepository {
 
     private final DSLContext db;
+    private final CatalogStamp stamp;
 
-    RuleRepository(DSLContext db) {
+    RuleRepository(DSLContext db, CatalogStamp stamp) {
         this.db = db;
+        this.stamp = stamp;
     }
 
     Optional<StoredRule> find(String id) {
@@ -41,22 +44,9 @@ class RuleRepository {
                 row.getVersion(), row.getScopeTeam(), row.getScopeService(), row.getDocument(), row.getUpdatedAt()));
     }
 
-    /**
-     * The rules a promotion of {@code service} (of {@code team}, null when unowned) may be gated
-     * by: its own, its team's and those of every service, in id order. Three indexed reads in one
-     * statement: one condition with OR would make the database scan every rule, on every gate call.
-     */
-    List<StoredRule> applicable(String team, String service) {
-        var ofService = db.selectFrom(RULE).where(RULE.SCOPE_SERVICE.eq(service));
-        var ofEvery = db.selectFrom(RULE).where(RULE.SCOPE_TEAM.isNull()).and(RULE.SCOPE_SERVICE.isNull());
-        var all = team == null ? ofService.unionAll(ofEvery)
-                : ofService.unionAll(ofEvery).unionAll(db.selectFrom(RULE).where(RULE.SCOPE_TEAM.eq(team)));
-        return all.fetch(row -> new StoredRule(row.getId(), row.getVersion(), row.getScopeTeam(), row.getScopeService(),
-                row.getDocument(), row.getUpdatedAt())).stream().sorted(Comparator.comparing(StoredRule::id)).toList();
-    }
-
     /** Stores {@code document} as the next version of rule {@code id}; answers that version. */
     int save(String id, String team, String service, String document, Instant now, String actor) {
+        stamp.moved();
         int version = nextVersion(id);
         int updated = db.update(RULE).set(RULE.VERSION, version).set(RULE.SCOPE_TEAM, team)
                 .set(RULE.SCOPE_SERVICE, service).set(RULE.DOCUMENT, document).set(RULE.UPDATED_AT, now)
@@ -72,6 +62,7 @@ class RuleRepository {
 
     /** Deletes rule {@code id}, keeping a version that says so. */
     void delete(String id, Instant now, String actor) {
+        stamp.moved();
         int version = nextVersion(id);
         db.deleteFrom(RULE).where(RULE.ID.eq(id)).execute();
         db.insertInto(RULE_VERSION, RULE_VERSION.RULE_ID, RULE_VERSION.VERSION, RULE_VERSION.DOCUMENT,

@@ -3,6 +3,7 @@ package dev.tollgate.catalog;
 import static dev.tollgate.db.Tables.SERVICE_STAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +30,13 @@ abstract class CatalogRepositoriesContract extends RepositoryContract {
     private TeamRepository teams;
     private ServiceRepository services;
     private MetricDefinitionRepository definitions;
+    private CatalogStamp stamp;
 
     @Override
     protected void connect(DSLContext db) {
         teams = new TeamRepository(db);
-        services = new ServiceRepository(db);
+        stamp = new CatalogStamp(db);
+        services = new ServiceRepository(db, stamp);
         definitions = new MetricDefinitionRepository(db);
     }
 
@@ -47,6 +50,34 @@ abstract class CatalogRepositoriesContract extends RepositoryContract {
         ServiceDefinition service = new ServiceDefinition(id, team, "Service " + id, List.of(stages), CREATED, CREATED);
         services.insert(service);
         return service;
+    }
+
+    // The stamp a node's copy of the catalog is checked against.
+
+    @Test
+    void every_change_to_a_service_moves_the_catalog_stamp() {
+        team("payments", "Payments");
+        long before = stamp.current();
+        ServiceDefinition service = service("checkout", "payments", "beta", "prod");
+        long created = stamp.current();
+        services.update(new ServiceDefinition("checkout", "payments", "Checkout", List.of("prod"), CREATED, UPDATED));
+        long updated = stamp.current();
+        services.insertFromIngest(List.of("ledger"), null, CREATED);
+        long registered = stamp.current();
+        services.delete(service.id());
+
+        assertThat(List.of(before, created, updated, registered, stamp.current())).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void the_whole_catalog_reads_back_with_its_stage_paths() {
+        team("payments", "Payments");
+        service("checkout", "payments", "beta", "gamma", "prod");
+        service("ledger", null, "prod");
+
+        assertThat(services.all()).extracting(ServiceDefinition::id, ServiceDefinition::stages).containsExactlyInAnyOrder(
+                tuple("checkout", List.of("beta", "gamma", "prod")),
+                tuple("ledger", List.of("prod")));
     }
 
     // Teams.
@@ -142,9 +173,9 @@ abstract class CatalogRepositoriesContract extends RepositoryContract {
         assertThat(services.find(null, null, 0, 10))
                 .extracting(ServiceDefinition::id, ServiceDefinition::stages)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("billing", List.of("dev", "staging", "prod")),
-                        org.assertj.core.groups.Tuple.tuple("checkout", List.of("beta", "prod")),
-                        org.assertj.core.groups.Tuple.tuple("query", List.of("canary")));
+                        tuple("billing", List.of("dev", "staging", "prod")),
+                        tuple("checkout", List.of("beta", "prod")),
+                        tuple("query", List.of("canary")));
     }
 
     @Test
@@ -223,14 +254,14 @@ abstract class CatalogRepositoriesContract extends RepositoryContract {
                 .filteredOn(MetricDefinition::builtIn)
                 .extracting(MetricDefinition::id, MetricDefinition::category)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("requests", MetricCategory.OPERATIONAL),
-                        org.assertj.core.groups.Tuple.tuple("errors", MetricCategory.OPERATIONAL),
-                        org.assertj.core.groups.Tuple.tuple("throttles", MetricCategory.OPERATIONAL),
-                        org.assertj.core.groups.Tuple.tuple("latency_ms", MetricCategory.OPERATIONAL),
-                        org.assertj.core.groups.Tuple.tuple("availability", MetricCategory.OPERATIONAL),
-                        org.assertj.core.groups.Tuple.tuple("principal_reviews", MetricCategory.ENABLEMENT),
-                        org.assertj.core.groups.Tuple.tuple("security_training_pct", MetricCategory.ENABLEMENT),
-                        org.assertj.core.groups.Tuple.tuple("ops_training_pct", MetricCategory.ENABLEMENT));
+                        tuple("requests", MetricCategory.OPERATIONAL),
+                        tuple("errors", MetricCategory.OPERATIONAL),
+                        tuple("throttles", MetricCategory.OPERATIONAL),
+                        tuple("latency_ms", MetricCategory.OPERATIONAL),
+                        tuple("availability", MetricCategory.OPERATIONAL),
+                        tuple("principal_reviews", MetricCategory.ENABLEMENT),
+                        tuple("security_training_pct", MetricCategory.ENABLEMENT),
+                        tuple("ops_training_pct", MetricCategory.ENABLEMENT));
         assertThat(definitions.find("latency_ms")).get()
                 .satisfies(latency -> {
                     assertThat(latency.aggregation()).isEqualTo(Aggregation.P99);

@@ -181,6 +181,17 @@ abstract class DeliveryRepositoriesContract extends RepositoryContract {
     }
 
     @Test
+    void the_gate_reads_the_status_of_the_newest_deployment_of_a_version_and_when_it_took_it() {
+        deployment("first", "checkout", "gamma", "2.0.0", false, change(STARTED, 0), change(SUCCEEDED, 10));
+        deployment("again", "checkout", "gamma", "2.0.0", false, change(STARTED, 30), change(FAILED, 35));
+        deployment("other", "checkout", "gamma", "2.1.0", true, change(STARTED, 40), change(SUCCEEDED, 45));
+
+        assertThat(deployments.findNewestStatus("checkout", "gamma", "2.0.0")).contains(change(FAILED, 35));
+        assertThat(deployments.findNewestStatus("checkout", "gamma", "2.1.0")).contains(change(SUCCEEDED, 45));
+        assertThat(deployments.findNewestStatus("checkout", "prod", "2.0.0")).isEmpty();
+    }
+
+    @Test
     void the_newest_deployment_at_a_moment_is_the_last_to_have_started_by_then() {
         deployment("old", "checkout", "beta", "1.0.0", true, change(STARTED, 0), change(SUCCEEDED, 5));
         deployment("new", "checkout", "beta", "1.1.0", true, change(STARTED, 20), change(FAILED, 25));

@@ -3,10 +3,12 @@ package dev.tollgate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.catalog.CatalogStamp;
 import dev.tollgate.testing.RepositoryContract;
 
 /**
@@ -21,10 +23,12 @@ abstract class RuleRepositoryContract extends RepositoryContract {
     private static final String LONGEST = "{\"name\":\"" + "x".repeat(Rules.MAX_DOCUMENT_LENGTH - 11) + "\"}";
 
     private RuleRepository rules;
+    private CatalogStamp stamp;
 
     @Override
     protected void connect(DSLContext db) {
-        rules = new RuleRepository(db);
+        stamp = new CatalogStamp(db);
+        rules = new RuleRepository(db, stamp);
     }
 
     @Test
@@ -60,9 +64,22 @@ abstract class RuleRepositoryContract extends RepositoryContract {
         rules.save("other-service", null, "wallet", "{}", NOW, "admin");
         rules.save("every", null, null, "{}", NOW, "admin");
 
-        assertThat(rules.applicable("payments", "ledger")).extracting(StoredRule::id).containsExactly("every", "service", "team");
+        RuleSnapshot snapshot = RuleSnapshot.of(stamp.current(), rules.list(null, null));
+
+        assertThat(snapshot.applicable("payments", "ledger")).extracting(StoredRule::id)
+                .containsExactly("every", "service", "team");
         // An unowned service has no team rules.
-        assertThat(rules.applicable(null, "ledger")).extracting(StoredRule::id).containsExactly("every", "service");
+        assertThat(snapshot.applicable(null, "ledger")).extracting(StoredRule::id).containsExactly("every", "service");
+    }
+
+    @Test
+    void saving_or_deleting_a_rule_moves_the_catalog_stamp() {
+        long before = stamp.current();
+        rules.save("every", null, null, "{}", NOW, "admin");
+        long saved = stamp.current();
+        rules.delete("every", NOW, "admin");
+
+        assertThat(List.of(before, saved, stamp.current())).doesNotHaveDuplicates().isSorted();
     }
 
     @Test

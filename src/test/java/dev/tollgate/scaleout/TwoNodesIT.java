@@ -67,11 +67,7 @@ class TwoNodesIT {
         a.put("/api/v1/teams/ledgers").asAdmin().json("{\"name\": \"Ledgers\"}").send().expectStatus(201);
         a.put("/api/v1/services/ledger").asAdmin().json("{\"team\": \"ledgers\", \"stages\": [\"gamma\", \"prod\"]}")
                 .send().expectStatus(201);
-        b.put("/api/v1/rules/ledger-errors").asAdmin().json("""
-                {"name": "Few errors in gamma", "scope": {"service": "ledger"}, "stages": ["prod"],
-                 "kind": "THRESHOLD", "onNoData": "PASS",
-                 "params": {"metric": "errors", "aggregation": "sum", "window": "PT1H", "operator": ">", "threshold": 10}}
-                """).send().expectStatus(201);
+        b.put("/api/v1/rules/ledger-errors").asAdmin().json(ledgerErrors(10)).send().expectStatus(201);
         b.post("/api/v1/deployments").asAdmin().json(
                 "{\"service\": \"ledger\", \"stage\": \"gamma\", \"version\": \"2.0\", \"status\": \"SUCCEEDED\"}")
                 .send().expectStatus(200);
@@ -82,6 +78,12 @@ class TwoNodesIT {
                 "[{\"metric\": \"errors\", \"service\": \"ledger\", \"stage\": \"gamma\", \"value\": 50}]")
                 .send().expectStatus(200);
         assertThat(verdictOf(a, "2.0")).as("errors written through B, gate asked of A").isEqualTo("STOP");
+
+        // A keeps its rules in memory: a rule changed on B must still decide A's next evaluation.
+        b.put("/api/v1/rules/ledger-errors").asAdmin().json(ledgerErrors(100)).send().expectStatus(200);
+        assertThat(verdictOf(a, "2.0")).as("a rule relaxed on B, gate asked of A").isEqualTo("PROMOTE");
+        b.put("/api/v1/rules/ledger-errors").asAdmin().json(ledgerErrors(10)).send().expectStatus(200);
+        assertThat(verdictOf(a, "2.0")).as("the rule tightened again on B, gate asked of A").isEqualTo("STOP");
 
         // An override made on A holds on B at once: no cache stands between B and the database.
         a.post("/api/v1/overrides").asAdmin().json("{\"service\": \"ledger\", \"stage\": \"prod\", \"version\": \"2.0\", "
@@ -189,6 +191,15 @@ class TwoNodesIT {
         });
         thread.start();
         return thread;
+    }
+
+    /** The rule that gates ledger into prod: at most {@code threshold} errors in gamma over the last hour. */
+    private static String ledgerErrors(int threshold) {
+        return """
+                {"name": "Few errors in gamma", "scope": {"service": "ledger"}, "stages": ["prod"],
+                 "kind": "THRESHOLD", "onNoData": "PASS",
+                 "params": {"metric": "errors", "aggregation": "sum", "window": "PT1H", "operator": ">", "threshold": %d}}
+                """.formatted(threshold);
     }
 
     private static String verdictOf(ApiClient node, String version) {

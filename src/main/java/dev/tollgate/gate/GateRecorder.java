@@ -1,0 +1,123 @@
+package dev.tollgate.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tollgate.api.DatabaseOutages;
+import dev.tollgate.rules.GateDecision.FailedThreshold;
+
+/**
+ * Stores gate evaluations before they are answered, those asked at the same moment in one
+ * transaction (group commit): a commit costs far more than a row, and under load many evaluations
+ * wait for one. Whoever holds the writer's lock writes every evaluation waiting, its own among
+ * them; the others find theirs committed when they get the lock in turn, or write the next group.
+ * Each evaluation returns only once the transaction holding its row committed, so an answered
+ * evaluation is as durable as before; a failed commit throws to every evaluation of the group,
+ * each of which then answers as a database failure does (503 STOP, not recorded).
+ */
+@Component
+class GateRecorder {
+
+    /** The most evaluations one transaction holds: a bound on the time the first of them waits. */
+    static final int MAX_GROUP = 64;
+
+    private final GateEvaluationRepository evaluations;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+
+    GateRecorder(GateEvaluationRepository evaluations, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.evaluations = evaluations;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    /** An evaluation waiting to be written, and how its write ended: null until then. */
+    private static final class Pending {
+
+        private static final Object COMMITTED = new Object();
+
+        final GateEvaluation evaluation;
+        final String team;
+        final String askedBy;
+        final List<FailedThreshold> failed;
+        // Written and read under the writer's lock only.
+        Object outcome;
+
+        Pending(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+            this.evaluation = evaluation;
+            this.team = team;
+            this.askedBy = askedBy;
+            this.failed = failed;
+        }
+    }
+
+    /** Stores the evaluation and returns once it is committed; throws what the commit threw. */
+    void record(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+        Pending mine = new Pending(evaluation, team, askedBy, failed);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside a caller's transaction the row must share its fate, not a group's commit.
+            write(mine);
+            return;
+        }
+        pending.add(mine);
+        writer.lock();
+        try {
+            while (mine.outcome == null) {
+                writeGroup();
+            }
+        } finally {
+            writer.unlock();
+        }
+        if (mine.outcome instanceof RuntimeException failure) {
+            throw failure;
+        }
+    }
+
+    private void writeGroup() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending next; group.size() < MAX_GROUP && (next = pending.poll()) != null;) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> group.forEach(this::write));
+            group.forEach(each -> each.outcome = Pending.COMMITTED);
+        } catch (RuntimeException failure) {
+            if (group.size() == 1 || DatabaseOutages.isOutage(failure)) {
+                group.forEach(each -> each.outcome = failure);
+                return;
+            }
+            // One evaluation the database refused must not take the others with it: each alone.
+            for (Pending each : group) {
+                try {
+                    transactions.executeWithoutResult(status -> write(each));
+                    each.outcome = Pending.COMMITTED;
+                } catch (RuntimeException alone) {
+                    each.outcome = alone;
+                }
+            }
+        } catch (Error error) {
+            // Not one waiter may be left with no outcome: it would wait for ever.
+            group.forEach(each -> each.outcome = new IllegalStateException("the evaluation could not be recorded", error));
+            throw error;
+        }
+    }
+
+    private void write(Pending each) {
+        evaluations.save(each.evaluation, each.team, each.askedBy, each.failed);
+        events.publishEvent(new GateEvaluated(each.evaluation, each.team));
+    }
+}
