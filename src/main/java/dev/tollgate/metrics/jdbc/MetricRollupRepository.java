@@ -28,6 +28,7 @@ import org.jooq.Record;
 import org.jooq.Record9;
 import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import dev.tollgate.db.tables.records.MetricSeriesRecord;
@@ -238,21 +239,28 @@ final class MetricRollupRepository {
      * The hours {@code hours} of {@code seriesIds} that a window cuts at its end only: each as its
      * figures alone (with its sketch when asked) when all its values are before {@code endMicros},
      * as the current hour is to a window that ends now; else as its packed minutes, to be read
-     * minute by minute. The figures are read either way: they are small beside the minutes.
+     * minute by minute. The database sends the minutes only in the second case: they are most of a
+     * row's bytes.
      */
     void forEachEndingHour(Collection<Long> seriesIds, Collection<Long> hours, boolean withSketch, long endMicros,
             Consumer<FetchedHour> consumer) {
+        Condition before = METRIC_ROLLUP.LAST_TIME.lt(Minutes.ofMicros(endMicros));
+        Field<byte[]> minutesAfter = DSL.when(before, DSL.val(null, MINUTES)).otherwise(MINUTES).as("minutes_after");
         List<Field<?>> fields = new ArrayList<>(figureFields());
-        fields.add(SKETCH);
-        fields.add(MINUTES);
+        if (withSketch) {
+            fields.add(SKETCH);
+        }
+        fields.add(minutesAfter);
         for (long hour : new TreeSet<>(hours)) {
             for (Long seriesId : seriesIds) {
                 db.select(fields).from(METRIC_ROLLUP)
                         .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
                         .and(hours(hour, hour + 1))
-                        .forEach(row -> consumer.accept(Minutes.micros(row.get(METRIC_ROLLUP.LAST_TIME)) < endMicros
-                                ? new FetchedHour(seriesId, hour, summary(row, withSketch), null)
-                                : new FetchedHour(seriesId, hour, null, row.get(MINUTES))));
+                        .forEach(row -> {
+                            byte[] minutes = row.get(minutesAfter);
+                            consumer.accept(minutes == null ? new FetchedHour(seriesId, hour, summary(row, withSketch), null)
+                                    : new FetchedHour(seriesId, hour, null, minutes));
+                        });
             }
         }
     }
