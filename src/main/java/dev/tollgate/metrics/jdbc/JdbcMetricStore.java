@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import jakarta.annotation.PreDestroy;
@@ -39,7 +39,6 @@ import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStore;
 import dev.tollgate.metrics.MetricStoreUnavailableException;
 import dev.tollgate.metrics.SeriesPoint;
-import dev.tollgate.metrics.jdbc.MetricRollupRepository.FetchedHour;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -75,7 +74,9 @@ import io.micrometer.core.instrument.Timer;
  * is missed. A team, or a service without a stage, is one series (its total). Hours that a window
  * covers whole are read from their figures alone, and so is the hour it ends in when all that
  * hour's values are before its end (the current hour, to a window that ends now); only the other
- * hours it cuts, at most two, are read minute by minute; raw points are never read. A flush that
+ * hours it cuts, at most two, are read minute by minute; raw points are never read. The rows of
+ * those edge hours come from memory where it holds them as committed ({@link RecentRollupRows}:
+ * the gate asks of the same recent hours many times a second). A flush that
  * commits while a read runs makes the read start over ({@link #flushSequence}), so a read never
  * sees a batch both in memory and in the rows, nor in neither. Reads inside a caller's repeatable-read transaction could see rows older
  * than memory: call them outside one, or in read-committed ones (the default of both databases).
@@ -120,6 +121,8 @@ class JdbcMetricStore implements MetricStore {
     /** Guards the flush, retention's deletes of rollups, and {@link #hotRows}. */
     private final ReentrantLock flushLock = new ReentrantLock();
     private final HotRollupRows hotRows = new HotRollupRows(HOT_ROWS_BYTES);
+    /** Committed rows for reads; mostly the same instances as {@link #hotRows}. */
+    private final RecentRollupRows recentRows = new RecentRollupRows(HOT_ROWS_BYTES);
 
     /** The series stored in {@code metric_series}, by metric; only ever grows. */
     private final Map<String, Map<SeriesKey, Long>> storedSeries = new ConcurrentHashMap<>();
@@ -281,10 +284,12 @@ class JdbcMetricStore implements MetricStore {
         Instant now = clock.instant();
         int batches = new MetricBatchRepository(db).deleteRolledUpBefore(now.minus(properties.retention().raw()));
         // An hour goes once all of it is older than the cutoff.
-        Instant cutoff = Minutes.hourStart(Minutes.hourOf(Minutes.of(now.minus(properties.retention().rollups()))));
+        long cutoffHour = Minutes.hourOf(Minutes.of(now.minus(properties.retention().rollups())));
+        Instant cutoff = Minutes.hourStart(cutoffHour);
         int hours;
         flushLock.lock();
         try {
+            recentRows.dropBefore(cutoffHour);
             hours = new MetricRollupRepository(db).deleteHoursBefore(cutoff);
             hotRows.clear();
         } finally {
@@ -445,12 +450,16 @@ class JdbcMetricStore implements MetricStore {
                 committing[0] = true;
             });
             synchronized (state) {
+                // Before reads go on: they now find these batches in the rows only.
+                written.forEach((hour, rows) -> rows.forEach((seriesId, row) -> recentRows.put(seriesId, hour, row)));
                 flushing = null;
                 flushSequence.incrementAndGet();
                 countPending();
             }
         } catch (RuntimeException e) {
             if (committing[0]) {
+                // Whether the commit went through is not known: what the rows are is not either.
+                recentRows.clear();
                 flushSequence.incrementAndGet();
             }
             hotRows.clear();
@@ -577,6 +586,8 @@ class JdbcMetricStore implements MetricStore {
                     stepMinutes == 0 ? fromMinute : Math.floorDiv(minute, stepMinutes) * stepMinutes,
                     any -> new ValueSummary(withSketch));
             Set<Long> ids = storedSeriesIds(selector);
+            // hour → series id → row read from the database (null: it has none)
+            Map<Long, Map<Long, StoredHour>> fetched = new HashMap<>();
             if (!ids.isEmpty()) {
                 MetricRollupRepository rollups = new MetricRollupRepository(db);
                 if (stepMinutes == 0 && !withSketch) {
@@ -585,21 +596,22 @@ class JdbcMetricStore implements MetricStore {
                     rollups.forEachHour(ids, hoursFrom, hoursTo, withSketch,
                             row -> bucket.apply(row.hour() * Minutes.PER_HOUR).merge(row.whole()));
                 }
-                Consumer<FetchedHour> minuteByMinute = row -> {
-                    ValueSummary[] minutes = HourRollup.decodeMinutes(row.hour(), row.minutes(), withSketch);
+                EdgeRowConsumer minuteByMinute = (hour, row) -> {
+                    ValueSummary[] minutes = HourRollup.decodeMinutes(hour, row.minutes(), withSketch);
                     for (int slot = 0; slot < minutes.length; slot++) {
-                        long minute = row.hour() * Minutes.PER_HOUR + slot;
+                        long minute = hour * Minutes.PER_HOUR + slot;
                         if (minutes[slot] != null && minute >= fromMinute && minute < toMinute) {
                             bucket.apply(minute).merge(minutes[slot]);
                         }
                     }
                 };
-                rollups.forEachMinutes(ids, cutHours, minuteByMinute);
-                rollups.forEachEndingHour(ids, endingHours, withSketch, toMinute * Minutes.MICROS_PER_MINUTE, row -> {
-                    if (row.whole() != null) {
-                        bucket.apply(row.hour() * Minutes.PER_HOUR).merge(row.whole());
+                forEachEdgeRow(rollups, ids, cutHours, fetched, minuteByMinute);
+                long endMicros = toMinute * Minutes.MICROS_PER_MINUTE;
+                forEachEdgeRow(rollups, ids, endingHours, fetched, (hour, row) -> {
+                    if (row.lastTime() < endMicros) {
+                        bucket.apply(hour * Minutes.PER_HOUR).merge(row.whole(withSketch));
                     } else {
-                        minuteByMinute.accept(row);
+                        minuteByMinute.accept(hour, row);
                     }
                 });
             }
@@ -607,6 +619,8 @@ class JdbcMetricStore implements MetricStore {
                 if (flushSequence.get() != sequence) {
                     continue;
                 }
+                // No flush committed while the rows were read: they are current, and may be kept.
+                fetched.forEach((hour, rows) -> rows.forEach((seriesId, row) -> recentRows.put(seriesId, hour, row)));
                 // Oldest first, so that of two values at the same time the later written is the last.
                 for (PendingRollups memory : flushing == null ? List.of(pending) : List.of(flushing, pending)) {
                     for (SeriesKey key : memory.seriesKeys()) {
@@ -619,6 +633,42 @@ class JdbcMetricStore implements MetricStore {
             }
             return buckets;
         }
+    }
+
+    /**
+     * Each stored row of {@code hours} of {@code ids}, to {@code consumer}: from the recent rows
+     * where they know it, else from the database, noting what the database answered in
+     * {@code fetched} (hour → series id → row, null where there is none).
+     */
+    private void forEachEdgeRow(MetricRollupRepository rollups, Set<Long> ids, List<Long> hours,
+            Map<Long, Map<Long, StoredHour>> fetched, EdgeRowConsumer consumer) {
+        for (long hour : hours) {
+            List<Long> unknown = new ArrayList<>();
+            for (Long seriesId : ids) {
+                Optional<StoredHour> known = recentRows.get(seriesId, hour);
+                if (known == null) {
+                    unknown.add(seriesId);
+                } else {
+                    known.ifPresent(row -> consumer.accept(hour, row));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                Map<Long, StoredHour> read = rollups.readHours(unknown, hour);
+                Map<Long, StoredHour> noted = fetched.computeIfAbsent(hour, any -> new HashMap<>());
+                for (Long seriesId : unknown) {
+                    StoredHour row = read.get(seriesId);
+                    noted.put(seriesId, row);
+                    if (row != null) {
+                        consumer.accept(hour, row);
+                    }
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface EdgeRowConsumer {
+        void accept(long hour, StoredHour row);
     }
 
     private Set<Long> storedSeriesIds(MetricSelector selector) {

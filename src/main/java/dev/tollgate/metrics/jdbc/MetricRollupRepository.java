@@ -28,7 +28,6 @@ import org.jooq.Record;
 import org.jooq.Record9;
 import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
-import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import dev.tollgate.db.tables.records.MetricSeriesRecord;
@@ -56,8 +55,8 @@ final class MetricRollupRepository {
         this.db = db;
     }
 
-    /** One series' figures of one hour as read; {@code whole} or {@code minutes} null when not read. */
-    record FetchedHour(long seriesId, long hour, ValueSummary whole, byte[] minutes) {
+    /** One series' figures of one hour as read. */
+    record FetchedHour(long seriesId, long hour, ValueSummary whole) {
     }
 
     Map<SeriesKey, Long> allSeries() {
@@ -170,7 +169,7 @@ final class MetricRollupRepository {
                     .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
                     .and(hours(fromHour, toHour))
                     .forEach(row -> consumer.accept(new FetchedHour(row.get(METRIC_ROLLUP.SERIES_ID),
-                            Minutes.hourOf(row.get(METRIC_ROLLUP.HOUR_START)), summary(row, withSketch), null)));
+                            Minutes.hourOf(row.get(METRIC_ROLLUP.HOUR_START)), summary(row, withSketch))));
         }
     }
 
@@ -212,57 +211,6 @@ final class MetricRollupRepository {
         Field<Double> hourSum = METRIC_ROLLUP.VALUE_SUM;
         return (db.dialect().family() == SQLDialect.POSTGRES ? sum(hourSum.cast(SQLDataType.NUMERIC)) : sum(hourSum))
                 .cast(SQLDataType.VARCHAR);
-    }
-
-    /** The packed minutes of {@code hours} of {@code seriesIds}; the hours are read run by run. */
-    void forEachMinutes(Collection<Long> seriesIds, Collection<Long> hours, Consumer<FetchedHour> consumer) {
-        List<Long> sorted = new ArrayList<>(new TreeSet<>(hours));
-        for (int from = 0; from < sorted.size();) {
-            int to = from + 1;
-            while (to < sorted.size() && sorted.get(to) == sorted.get(to - 1) + 1) {
-                to++;
-            }
-            long fromHour = sorted.get(from);
-            long toHour = sorted.get(to - 1) + 1;
-            for (Long seriesId : seriesIds) {
-                db.select(METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START, MINUTES).from(METRIC_ROLLUP)
-                        .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
-                        .and(hours(fromHour, toHour))
-                        .forEach(row -> consumer.accept(new FetchedHour(row.value1(), Minutes.hourOf(row.value2()),
-                                null, row.value3())));
-            }
-            from = to;
-        }
-    }
-
-    /**
-     * The hours {@code hours} of {@code seriesIds} that a window cuts at its end only: each as its
-     * figures alone (with its sketch when asked) when all its values are before {@code endMicros},
-     * as the current hour is to a window that ends now; else as its packed minutes, to be read
-     * minute by minute. The database sends the minutes only in the second case: they are most of a
-     * row's bytes.
-     */
-    void forEachEndingHour(Collection<Long> seriesIds, Collection<Long> hours, boolean withSketch, long endMicros,
-            Consumer<FetchedHour> consumer) {
-        Condition before = METRIC_ROLLUP.LAST_TIME.lt(Minutes.ofMicros(endMicros));
-        Field<byte[]> minutesAfter = DSL.when(before, DSL.val(null, MINUTES)).otherwise(MINUTES).as("minutes_after");
-        List<Field<?>> fields = new ArrayList<>(figureFields());
-        if (withSketch) {
-            fields.add(SKETCH);
-        }
-        fields.add(minutesAfter);
-        for (long hour : new TreeSet<>(hours)) {
-            for (Long seriesId : seriesIds) {
-                db.select(fields).from(METRIC_ROLLUP)
-                        .where(METRIC_ROLLUP.SERIES_ID.eq(seriesId))
-                        .and(hours(hour, hour + 1))
-                        .forEach(row -> {
-                            byte[] minutes = row.get(minutesAfter);
-                            consumer.accept(minutes == null ? new FetchedHour(seriesId, hour, summary(row, withSketch), null)
-                                    : new FetchedHour(seriesId, hour, null, minutes));
-                        });
-            }
-        }
     }
 
     private static List<Field<?>> figureFields() {

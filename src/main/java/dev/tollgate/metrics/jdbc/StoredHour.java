@@ -15,8 +15,13 @@ record StoredHour(long count, double sum, double min, double max, double lastVal
 
     /** The hour ready to take more values. */
     HourRollup toRollup(long hour) {
-        return HourRollup.stored(hour, ValueSummary.of(count, sum, min, max, lastValue, lastTime,
-                PercentileSketch.readFrom(new BinaryReader(sketch))), minutes);
+        return HourRollup.stored(hour, whole(true), minutes);
+    }
+
+    /** The figures of the whole hour, with its sketch when asked. */
+    ValueSummary whole(boolean withSketch) {
+        return ValueSummary.of(count, sum, min, max, lastValue, lastTime,
+                withSketch ? PercentileSketch.readFrom(new BinaryReader(sketch)) : null);
     }
 
     /** Roughly what it takes in memory. */

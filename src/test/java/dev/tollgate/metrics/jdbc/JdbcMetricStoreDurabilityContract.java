@@ -8,6 +8,7 @@ import static dev.tollgate.catalog.Aggregation.SUM;
 import static dev.tollgate.db.Tables.METRIC_BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -307,6 +308,10 @@ abstract class JdbcMetricStoreDurabilityContract {
             store.flush();
             store.write(List.of(point("checkout", retention, 32)));
             assertThat(batchRows(own)).isEqualTo(4);
+            // A window that cuts the old hour: its row is one the store keeps at hand.
+            Instant cutsOldHour = oldHour.plus(Duration.ofMinutes(30));
+            assertThat(store.aggregate(selector, SUM, cutsOldHour, oldHour.plus(Duration.ofHours(2))))
+                    .isEqualTo(new MetricAggregate(2.0, 1));
 
             JdbcMetricStore.Retained retained = store.enforceRetention();
 
@@ -316,6 +321,8 @@ abstract class JdbcMetricStoreDurabilityContract {
             // The old hour of the series and of its service's and team's totals.
             assertThat(retained.hours()).isEqualTo(3);
             assertThat(store.aggregate(selector, SUM, oldHour.minus(Duration.ofDays(1)), oldHour.plus(Duration.ofDays(1))))
+                    .isEqualTo(MetricAggregate.EMPTY);
+            assertThat(store.aggregate(selector, SUM, cutsOldHour, oldHour.plus(Duration.ofHours(2))))
                     .isEqualTo(MetricAggregate.EMPTY);
             Instant longAgo = start.minus(Duration.ofDays(500));
             assertThat(store.aggregate(selector, SUM, longAgo, retention.plusSeconds(60)))
@@ -397,6 +404,29 @@ abstract class JdbcMetricStoreDurabilityContract {
         store.flush();
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(Figures.of(store, service).count()).isEqualTo(610);
+    }
+
+    @Test
+    void reads_of_a_windows_edge_hours_see_every_flush_after_them() {
+        JdbcMetricStore store = store();
+        String service = unique();
+        MetricSelector selector = MetricSelector.ofService("requests", service, "prod");
+        // Both hours are cut by the window: the first at its start, the second at its end.
+        Instant from = TEN.plus(Duration.ofMinutes(50));
+        Instant to = TEN.plus(Duration.ofMinutes(70));
+        assertThat(store.aggregate(selector, SUM, from, to)).isEqualTo(MetricAggregate.EMPTY);
+
+        store.write(List.of(point(service, TEN.plus(Duration.ofMinutes(55)), 1)));
+        store.flush();
+        assertThat(store.aggregate(selector, SUM, from, to)).isEqualTo(new MetricAggregate(1.0, 1));
+
+        // Into rows read before (the first hour) and rows known to be absent (the second).
+        store.write(List.of(point(service, TEN.plus(Duration.ofMinutes(56)), 2),
+                point(service, TEN.plus(Duration.ofMinutes(65)), 4)));
+        store.flush();
+        assertThat(store.aggregate(selector, SUM, from, to)).isEqualTo(new MetricAggregate(7.0, 3));
+        assertThat(store.aggregate(selector, P99, from, to).value()).isCloseTo(4.0, within(0.05));
+        assertThat(store().aggregate(selector, SUM, from, to)).isEqualTo(new MetricAggregate(7.0, 3));
     }
 
     @Test
