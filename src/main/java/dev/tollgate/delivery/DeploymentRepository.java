@@ -112,6 +112,14 @@ class DeploymentRepository {
                 .fetch(this::toDeployment);
     }
 
+    /** The status of each deployment of a service in a stage that finished in {@code [from, to)}. */
+    List<DeploymentStatus> findFinishedStatusesBetween(String service, String stage, Instant from, Instant to) {
+        return db.select(DEPLOYMENT.STATUS).from(DEPLOYMENT)
+                .where(DEPLOYMENT.SERVICE_ID.eq(service)).and(DEPLOYMENT.STAGE.eq(stage))
+                .and(DEPLOYMENT.FINISHED_AT.ge(from)).and(DEPLOYMENT.FINISHED_AT.lt(to))
+                .fetch(row -> DeploymentStatus.valueOf(row.value1()));
+    }
+
     /**
      * What the DORA figures of {@code [from, to)} read of each service's deployments in one stage
      * ({@code stages}: service to stage), with their histories, in no order: every deployment with

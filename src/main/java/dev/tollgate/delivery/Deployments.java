@@ -106,6 +106,15 @@ public class Deployments {
     }
 
     /**
+     * The status of each deployment of a service in a stage that finished in {@code [from, to)},
+     * as it stands now: what the gate's change failure rate counts, read without the histories
+     * (with them it cost the gate a tenth of an evaluation).
+     */
+    public List<DeploymentStatus> finishedStatusesBetween(String service, String stage, Instant from, Instant to) {
+        return deployments.findFinishedStatusesBetween(service, stage, from, to);
+    }
+
+    /**
      * When this version SUCCEEDED in this stage, if it stands there now: the time of the SUCCEEDED
      * status of its newest deployment there. Empty while that deployment runs, or when it failed
      * or was rolled back.

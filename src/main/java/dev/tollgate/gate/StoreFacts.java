@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tollgate.api.ServiceUnavailableException;
-import dev.tollgate.delivery.Deployment;
+import dev.tollgate.delivery.DeploymentStatus;
 import dev.tollgate.delivery.TestRun;
 import dev.tollgate.metrics.MetricAggregate;
 import dev.tollgate.metrics.MetricSelector;
@@ -64,8 +64,9 @@ final class StoreFacts implements GateFacts {
     }
 
     @Override
-    public List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to) {
-        return within("the deployment store", () -> stores.deployments().finishedBetween(service, stage, from, to));
+    public List<DeploymentStatus> finishedStatuses(String service, String stage, Instant from, Instant to) {
+        return within("the deployment store",
+                () -> stores.deployments().finishedStatusesBetween(service, stage, from, to));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.tollgate.rules;
 import java.time.Duration;
 import java.util.List;
 
-import dev.tollgate.delivery.Deployment;
 import dev.tollgate.delivery.DeploymentStatus;
 
 /**
@@ -28,14 +27,14 @@ record ChangeFailureRate(Duration window, double max) implements RuleParams {
         }
     }
 
-    /** @param finished the deployments of the service in the target stage that finished within the window */
-    RuleResult evaluate(List<Deployment> finished, String targetStage) {
-        long ended = finished.stream().filter(deployment -> deployment.status() != DeploymentStatus.STARTED).count();
+    /** @param finished the status of each deployment of the service in the target stage that finished within the window */
+    RuleResult evaluate(List<DeploymentStatus> finished, String targetStage) {
+        long ended = finished.stream().filter(status -> status != DeploymentStatus.STARTED).count();
         if (ended == 0) {
             return RuleResult.noData("no finished deployment in " + targetStage + " over " + Durations.words(window));
         }
-        long failed = finished.stream().filter(deployment -> deployment.status() == DeploymentStatus.FAILED
-                || deployment.status() == DeploymentStatus.ROLLED_BACK).count();
+        long failed = finished.stream().filter(status -> status == DeploymentStatus.FAILED
+                || status == DeploymentStatus.ROLLED_BACK).count();
         double rate = (double) failed / ended;
         String message = String.format(java.util.Locale.ROOT, "%d of %d deployments in %s over %s failed or were"
                 + " rolled back (%.1f%%, at most %.1f%%)", failed, ended, targetStage, Durations.words(window),

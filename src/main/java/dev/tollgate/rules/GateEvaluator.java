@@ -79,7 +79,7 @@ final class GateEvaluator {
                         () -> facts.latestTestRuns(request.service(), source, request.version())), source));
                 case DeploymentWindow window -> window(window);
                 case ChangeFailureRate rate -> rate.evaluate(ask(List.of("finished", rate.window()),
-                        () -> facts.finishedBetween(request.service(), request.targetStage(),
+                        () -> facts.finishedStatuses(request.service(), request.targetStage(),
                                 request.now().minus(rate.window()), request.now())), request.targetStage());
                 case Expression expression -> expression(expression.expression());
             };

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tollgate.catalog.Aggregation;
-import dev.tollgate.delivery.Deployment;
+import dev.tollgate.delivery.DeploymentStatus;
 import dev.tollgate.delivery.TestRun;
 
 /**
@@ -28,8 +28,11 @@ public interface GateFacts {
     /** The latest run of each suite for the version in the stage. */
     List<TestRun> latestTestRuns(String service, String stage, String version);
 
-    /** The deployments of the service in the stage that finished within {@code [from, to)}. */
-    List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to);
+    /**
+     * The status of each deployment of the service in the stage that finished within
+     * {@code [from, to)}, as it stands when the gate asks.
+     */
+    List<DeploymentStatus> finishedStatuses(String service, String stage, Instant from, Instant to);
 
     /** The names of the THRESHOLD rules that failed for the stage since {@code since}, from earlier evaluations. */
     List<String> thresholdFailuresSince(String service, String stage, Instant since);

@@ -83,10 +83,10 @@ final class StoreHistory {
         }
 
         @Override
-        public List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to) {
+        public List<DeploymentStatus> finishedStatuses(String service, String stage, Instant from, Instant to) {
             // Each as it stood then: a rollback reported later had not failed the change yet.
             return read("the deployment store", () -> deployments.finishedBetween(service, stage, from, to)).stream()
-                    .map(deployment -> deployment.asOf(at)).toList();
+                    .map(deployment -> deployment.asOf(at).status()).toList();
         }
 
         /**

@@ -214,6 +214,9 @@ abstract class DeliveryRepositoriesContract extends RepositoryContract {
         assertThat(deployments.findFinishedBetween("checkout", "prod", minute(10), minute(20)))
                 .extracting(Deployment::id, Deployment::status)
                 .containsExactly(Tuple.tuple("first", FAILED), Tuple.tuple("last", ROLLED_BACK));
+        // The gate's change failure rate reads their statuses alone.
+        assertThat(deployments.findFinishedStatusesBetween("checkout", "prod", minute(10), minute(20)))
+                .containsExactlyInAnyOrder(FAILED, ROLLED_BACK);
     }
 
     @Test

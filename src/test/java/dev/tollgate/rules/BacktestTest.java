@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.tollgate.catalog.Aggregation;
-import dev.tollgate.delivery.Deployment;
+import dev.tollgate.delivery.DeploymentStatus;
 import dev.tollgate.delivery.TestRun;
 
 /**
@@ -177,7 +177,7 @@ class BacktestTest {
         }
 
         @Override
-        public List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to) {
+        public List<DeploymentStatus> finishedStatuses(String service, String stage, Instant from, Instant to) {
             return List.of();
         }
 

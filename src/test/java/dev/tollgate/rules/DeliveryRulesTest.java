@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tollgate.delivery.Deployment;
 import dev.tollgate.delivery.DeploymentStatus;
 import dev.tollgate.delivery.TestRun;
 
@@ -47,9 +46,8 @@ class DeliveryRulesTest {
     @Test
     void the_change_failure_rate_counts_failed_and_rolled_back_among_finished_deployments() {
         ChangeFailureRate rule = new ChangeFailureRate(Duration.ofDays(30), 0.15);
-        List<Deployment> finished = List.of(deployment(DeploymentStatus.SUCCEEDED), deployment(DeploymentStatus.SUCCEEDED),
-                deployment(DeploymentStatus.SUCCEEDED), deployment(DeploymentStatus.FAILED),
-                deployment(DeploymentStatus.ROLLED_BACK), deployment(DeploymentStatus.STARTED));
+        List<DeploymentStatus> finished = List.of(DeploymentStatus.SUCCEEDED, DeploymentStatus.SUCCEEDED,
+                DeploymentStatus.SUCCEEDED, DeploymentStatus.FAILED, DeploymentStatus.ROLLED_BACK, DeploymentStatus.STARTED);
 
         RuleResult result = rule.evaluate(finished, "prod");
 
@@ -61,11 +59,11 @@ class DeliveryRulesTest {
     @Test
     void exactly_the_maximum_passes_and_no_finished_deployment_is_no_data() {
         ChangeFailureRate quarter = new ChangeFailureRate(Duration.ofDays(30), 0.25);
-        List<Deployment> finished = List.of(deployment(DeploymentStatus.FAILED), deployment(DeploymentStatus.SUCCEEDED),
-                deployment(DeploymentStatus.SUCCEEDED), deployment(DeploymentStatus.SUCCEEDED));
+        List<DeploymentStatus> finished = List.of(DeploymentStatus.FAILED, DeploymentStatus.SUCCEEDED,
+                DeploymentStatus.SUCCEEDED, DeploymentStatus.SUCCEEDED);
 
         assertThat(quarter.evaluate(finished, "prod").status()).isEqualTo(RuleStatus.PASS);
-        assertThat(quarter.evaluate(List.of(deployment(DeploymentStatus.STARTED)), "prod").status())
+        assertThat(quarter.evaluate(List.of(DeploymentStatus.STARTED), "prod").status())
                 .isEqualTo(RuleStatus.NO_DATA);
     }
 
@@ -84,9 +82,5 @@ class DeliveryRulesTest {
 
     private static TestRun run(String suite, int failed) {
         return new TestRun(1, "ledger", "gamma", "1.0.0", suite, 10, failed, NOW.minusSeconds(600));
-    }
-
-    private static Deployment deployment(DeploymentStatus status) {
-        return new Deployment("d", "ledger", "prod", "1.0.0", status, NOW, NOW, NOW, null, null, null, List.of(), NOW, NOW);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.tollgate.catalog.Aggregation;
-import dev.tollgate.delivery.Deployment;
+import dev.tollgate.delivery.DeploymentStatus;
 import dev.tollgate.delivery.TestRun;
 import dev.tollgate.rules.GateEvaluator.Evaluation;
 import dev.tollgate.rules.Verdict.Decision;
@@ -185,7 +185,7 @@ class GateEvaluatorTest {
         }
 
         @Override
-        public List<Deployment> finishedBetween(String service, String stage, Instant from, Instant to) {
+        public List<DeploymentStatus> finishedStatuses(String service, String stage, Instant from, Instant to) {
             asked.add("finished");
             return List.of();
         }
