@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tollgate.api.ConflictException;
 import dev.tollgate.api.NotFoundException;
 import dev.tollgate.api.Violations;
+import dev.tollgate.security.ApiTokens;
 import dev.tollgate.security.AuditLog;
 import dev.tollgate.security.Caller;
 import dev.tollgate.security.CurrentCaller;
@@ -24,13 +25,16 @@ public class TeamCatalog {
     private final ServiceRepository services;
     private final CurrentCaller callers;
     private final AuditLog audit;
+    private final ApiTokens tokens;
     private final Clock clock;
 
-    TeamCatalog(TeamRepository teams, ServiceRepository services, CurrentCaller callers, AuditLog audit, Clock clock) {
+    TeamCatalog(TeamRepository teams, ServiceRepository services, CurrentCaller callers, AuditLog audit,
+            ApiTokens tokens, Clock clock) {
         this.teams = teams;
         this.services = services;
         this.callers = callers;
         this.audit = audit;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -74,6 +78,7 @@ public class TeamCatalog {
                     + "; move or delete them first");
         }
         teams.delete(id);
+        tokens.forgetTeamOnCommit(id);
         audit.record("TEAM_DELETED", "team", id, "name=" + team.name() + "; tokens bound to it were deleted with it");
     }
 

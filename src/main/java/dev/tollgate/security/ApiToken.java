@@ -15,6 +15,11 @@ public record ApiToken(String id, String name, Set<Scope> scopes, String team, S
         return ApiTokens.BOOTSTRAP_CREATOR.equals(createdBy);
     }
 
+    /** The token as it is once its use at {@code at} is recorded. */
+    ApiToken usedAt(Instant at) {
+        return new ApiToken(id, name, scopes, team, createdBy, createdAt, expiresAt, at);
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
     }

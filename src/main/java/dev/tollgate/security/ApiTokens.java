@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.tollgate.api.Identifier;
 import dev.tollgate.api.InvalidInputException;
@@ -31,6 +33,7 @@ public class ApiTokens {
     private final CurrentCaller callers;
     private final AuditLog audit;
     private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     ApiTokens(ApiTokenRepository tokens, CurrentCaller callers, AuditLog audit, Clock clock) {
         this.tokens = tokens;
@@ -75,17 +78,25 @@ public class ApiTokens {
         // API.md: a token without the needed team answers 403; an unbound token is no team's to revoke.
         caller.require(Scope.ADMIN, token.team());
         tokens.revoke(id, clock.instant());
+        afterCommit(() -> verified.forgetToken(id));
         audit.record("TOKEN_REVOKED", "token", id, describe(token));
     }
 
-    /** The caller a presented secret stands for, if it is a known, unexpired, unrevoked token. */
-    @Transactional
+    /**
+     * The caller a presented secret stands for, if it is a known, unexpired, unrevoked token. A
+     * token checked within the last second is not read again ({@link VerifiedTokens}). No
+     * transaction: a read, and now and then an update of "last used" that stands on its own.
+     */
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || secret.isEmpty() || secret.length() > 512) {
             return Optional.empty();
         }
         String hash = TokenSecrets.hash(secret);
         Instant now = clock.instant();
+        ApiToken known = verified.get(hash);
+        if (known != null) {
+            return known.isExpired(now) ? Optional.empty() : Optional.of(callerOf(known));
+        }
         return tokens.findByHash(hash)
                 .filter(stored -> TokenSecrets.sameHash(stored.hash(), hash))
                 .filter(stored -> stored.revokedAt() == null && !stored.token().isExpired(now))
@@ -93,9 +104,32 @@ public class ApiTokens {
                     ApiToken token = stored.token();
                     if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                         tokens.touch(token.id(), now);
+                        token = token.usedAt(now);
                     }
+                    verified.put(hash, token);
                     return callerOf(token);
                 });
+    }
+
+    /**
+     * Forgets the tokens bound to {@code team} once the transaction deleting it (and them, by
+     * cascade) commits: until then they are valid, and may be read and kept again.
+     */
+    public void forgetTeamOnCommit(String team) {
+        afterCommit(() -> verified.forgetTeam(team));
+    }
+
+    private void afterCommit(Runnable forget) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget.run();
+                }
+            });
+        } else {
+            forget.run();
+        }
     }
 
     /** Makes sure the token of {@code TOLLGATE_BOOTSTRAP_TOKEN} exists, and that it alone is bootstrap. */
@@ -109,6 +143,7 @@ public class ApiTokens {
         Instant now = clock.instant();
         int revoked = tokens.revokeBootstrapTokensExcept(hash, now);
         if (revoked > 0) {
+            afterCommit(verified::forgetAll);
             audit.record("TOKEN_REVOKED", "token", null, "previous bootstrap token, replaced by TOLLGATE_BOOTSTRAP_TOKEN");
         }
         Optional<ApiTokenRepository.StoredToken> existing = tokens.findByHash(hash);
