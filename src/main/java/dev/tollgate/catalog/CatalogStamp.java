@@ -3,7 +3,10 @@ package dev.tollgate.catalog;
 import static dev.tollgate.db.Tables.CATALOG_STAMP;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+
+import dev.tollgate.storage.RenderedQuery;
 
 /**
  * The number that moves with every change to a service or a rule ({@code catalog_stamp}), so that
@@ -17,15 +20,19 @@ public class CatalogStamp {
     private static final int ROW = 1;
 
     private final DSLContext db;
+    /** Read on every gate evaluation. */
+    private final RenderedQuery current;
 
     public CatalogStamp(DSLContext db) {
         this.db = db;
+        this.current = new RenderedQuery(db, db.select(CATALOG_STAMP.STAMP).from(CATALOG_STAMP)
+                .where(CATALOG_STAMP.ID.eq(DSL.inline(ROW))));
     }
 
     /** The stamp now. */
     public long current() {
-        return db.select(CATALOG_STAMP.STAMP).from(CATALOG_STAMP).where(CATALOG_STAMP.ID.eq(ROW))
-                .fetchSingle(CATALOG_STAMP.STAMP);
+        return current.first(row -> row.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("The catalog_stamp row is missing"));
     }
 
     /**

@@ -26,6 +26,8 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.storage.RenderedQuery;
+
 @Repository
 class DeploymentRepository {
 
@@ -41,8 +43,19 @@ class DeploymentRepository {
             .as("history")
             .convertFrom(result -> result.map(r -> new StatusChange(DeploymentStatus.valueOf(r.value1()), r.value2())));
 
+    /** The gate's reads, on every evaluation: rendered once (see {@link RenderedQuery}). */
+    private final RenderedQuery newestStatus;
+    private final RenderedQuery finishedStatuses;
+
     DeploymentRepository(DSLContext db) {
         this.db = db;
+        this.newestStatus = new RenderedQuery(db, db.select(DEPLOYMENT.STATUS, DEPLOYMENT.STATUS_TIME).from(DEPLOYMENT)
+                .where(DEPLOYMENT.SERVICE_ID.eq((String) null)).and(DEPLOYMENT.STAGE.eq((String) null))
+                .and(DEPLOYMENT.VERSION.eq((String) null))
+                .orderBy(NEWEST_FIRST).limit(DSL.inline(1)));
+        this.finishedStatuses = new RenderedQuery(db, db.select(DEPLOYMENT.STATUS).from(DEPLOYMENT)
+                .where(DEPLOYMENT.SERVICE_ID.eq((String) null)).and(DEPLOYMENT.STAGE.eq((String) null))
+                .and(DEPLOYMENT.FINISHED_AT.ge((Instant) null)).and(DEPLOYMENT.FINISHED_AT.lt((Instant) null)));
     }
 
     /** A version, service and stage: what names a deployment reported without an id. */
@@ -114,10 +127,7 @@ class DeploymentRepository {
 
     /** The status of each deployment of a service in a stage that finished in {@code [from, to)}. */
     List<DeploymentStatus> findFinishedStatusesBetween(String service, String stage, Instant from, Instant to) {
-        return db.select(DEPLOYMENT.STATUS).from(DEPLOYMENT)
-                .where(DEPLOYMENT.SERVICE_ID.eq(service)).and(DEPLOYMENT.STAGE.eq(stage))
-                .and(DEPLOYMENT.FINISHED_AT.ge(from)).and(DEPLOYMENT.FINISHED_AT.lt(to))
-                .fetch(row -> DeploymentStatus.valueOf(row.value1()));
+        return finishedStatuses.list(row -> DeploymentStatus.valueOf(row.getString(1)), service, stage, from, to);
     }
 
     /**
@@ -175,10 +185,8 @@ class DeploymentRepository {
      * deployment carries (a second query per row).
      */
     Optional<StatusChange> findNewestStatus(String service, String stage, String version) {
-        return db.select(DEPLOYMENT.STATUS, DEPLOYMENT.STATUS_TIME).from(DEPLOYMENT)
-                .where(DEPLOYMENT.SERVICE_ID.eq(service)).and(DEPLOYMENT.STAGE.eq(stage)).and(DEPLOYMENT.VERSION.eq(version))
-                .orderBy(NEWEST_FIRST).limit(1)
-                .fetchOptional(r -> new StatusChange(DeploymentStatus.valueOf(r.value1()), r.value2()));
+        return newestStatus.first(row -> new StatusChange(DeploymentStatus.valueOf(row.getString(1)),
+                RenderedQuery.instant(row, 2)), service, stage, version);
     }
 
     /** The newest deployment of a service in a stage among those that had started by {@code at}. */

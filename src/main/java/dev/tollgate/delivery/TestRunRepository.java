@@ -2,6 +2,8 @@ package dev.tollgate.delivery;
 
 import static dev.tollgate.db.Tables.TEST_RUN;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,14 +18,21 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.tollgate.db.tables.records.TestRunRecord;
+import dev.tollgate.storage.RenderedQuery;
 
 @Repository
 class TestRunRepository {
 
     private final DSLContext db;
 
+    /** The gate's read of a version's runs, on every evaluation: rendered once (see {@link RenderedQuery}). */
+    private final RenderedQuery versionRuns;
+    private final RenderedQuery versionRunsBy;
+
     TestRunRepository(DSLContext db) {
         this.db = db;
+        this.versionRuns = versionRuns(false);
+        this.versionRunsBy = versionRuns(true);
     }
 
     /** Stores runs in as few statements as the database takes; answers them with the ids it gave them, in order. */
@@ -86,13 +95,25 @@ class TestRunRepository {
      */
     List<TestRun> findLatestPerSuite(String service, String stage, String version, Instant at) {
         Map<String, TestRun> latest = new LinkedHashMap<>();
-        db.selectFrom(TEST_RUN)
-                .where(TEST_RUN.SERVICE_ID.eq(service), TEST_RUN.STAGE.eq(stage), TEST_RUN.VERSION.eq(version),
-                        at == null ? DSL.noCondition() : TEST_RUN.RUN_AT.le(at))
-                .orderBy(TEST_RUN.SUITE, TEST_RUN.RUN_AT.desc(), TEST_RUN.ID.desc())
-                .fetch(TestRunRepository::toTestRun)
-                .forEach(run -> latest.putIfAbsent(run.suite(), run));
+        List<TestRun> runs = at == null ? versionRuns.list(TestRunRepository::readRun, service, stage, version)
+                : versionRunsBy.list(TestRunRepository::readRun, service, stage, version, at);
+        runs.forEach(run -> latest.putIfAbsent(run.suite(), run));
         return List.copyOf(latest.values());
+    }
+
+    /** A version's runs, newest first within each suite, run by a moment when {@code by}. */
+    private RenderedQuery versionRuns(boolean by) {
+        return new RenderedQuery(db, db.select(TEST_RUN.ID, TEST_RUN.SERVICE_ID, TEST_RUN.STAGE, TEST_RUN.VERSION,
+                        TEST_RUN.SUITE, TEST_RUN.PASSED, TEST_RUN.FAILED, TEST_RUN.RUN_AT)
+                .from(TEST_RUN)
+                .where(TEST_RUN.SERVICE_ID.eq((String) null), TEST_RUN.STAGE.eq((String) null),
+                        TEST_RUN.VERSION.eq((String) null), by ? TEST_RUN.RUN_AT.le((Instant) null) : DSL.noCondition())
+                .orderBy(TEST_RUN.SUITE, TEST_RUN.RUN_AT.desc(), TEST_RUN.ID.desc()));
+    }
+
+    private static TestRun readRun(ResultSet row) throws SQLException {
+        return new TestRun(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getInt(6), row.getInt(7), RenderedQuery.instant(row, 8));
     }
 
     private static TestRun toTestRun(TestRunRecord r) {

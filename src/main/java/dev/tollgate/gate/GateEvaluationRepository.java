@@ -19,6 +19,7 @@ import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
 import dev.tollgate.rules.RuleOutcome;
 import dev.tollgate.rules.Verdict;
+import dev.tollgate.storage.RenderedQuery;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +33,16 @@ class GateEvaluationRepository {
 
     private final DSLContext db;
 
+    /** Read on every evaluation into a stage after the first: rendered once (see {@link RenderedQuery}). */
+    private final RenderedQuery thresholdFailures;
+
     GateEvaluationRepository(DSLContext db) {
         this.db = db;
+        this.thresholdFailures = new RenderedQuery(db, db.selectDistinct(GATE_THRESHOLD_FAILURE.RULE_ID)
+                .from(GATE_THRESHOLD_FAILURE)
+                .where(GATE_THRESHOLD_FAILURE.SERVICE.eq((String) null)).and(GATE_THRESHOLD_FAILURE.STAGE.eq((String) null))
+                .and(GATE_THRESHOLD_FAILURE.FAILED_AT.ge((Instant) null))
+                .orderBy(GATE_THRESHOLD_FAILURE.RULE_ID));
     }
 
     /** Which evaluations a list shows; null fields do not narrow it, {@code teams} null means every team. */
@@ -152,10 +161,7 @@ class GateEvaluationRepository {
     }
 
     List<String> thresholdFailuresSince(String service, String stage, Instant since) {
-        return db.selectDistinct(GATE_THRESHOLD_FAILURE.RULE_ID).from(GATE_THRESHOLD_FAILURE)
-                .where(GATE_THRESHOLD_FAILURE.SERVICE.eq(service)).and(GATE_THRESHOLD_FAILURE.STAGE.eq(stage))
-                .and(GATE_THRESHOLD_FAILURE.FAILED_AT.ge(since))
-                .orderBy(GATE_THRESHOLD_FAILURE.RULE_ID).fetch(GATE_THRESHOLD_FAILURE.RULE_ID);
+        return thresholdFailures.list(row -> row.getString(1), service, stage, since);
     }
 
     private static GateEvaluation read(Record record) {
