@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.api.DatabaseOutages;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Stores gate evaluations before they are answered, those asked at the same moment in one
@@ -34,12 +36,17 @@ class GateRecorder {
     private final ApplicationEventPublisher events;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
+    private final DistributionSummary groups;
 
     GateRecorder(GateEvaluationRepository evaluations, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MeterRegistry registry) {
         this.evaluations = evaluations;
         this.transactions = transactions;
         this.events = events;
+        // How much the commits are shared: their cost per evaluation falls as groups grow.
+        this.groups = DistributionSummary.builder("tollgate.gate.recorder.group")
+                .description("Evaluations written in one transaction").baseUnit("evaluations")
+                .register(registry);
     }
 
     /** An evaluation waiting to be written, and how its write ended: null until then. */
@@ -92,6 +99,7 @@ class GateRecorder {
         if (group.isEmpty()) {
             return;
         }
+        groups.record(group.size());
         try {
             transactions.executeWithoutResult(status -> group.forEach(this::write));
             group.forEach(each -> each.outcome = Pending.COMMITTED);

@@ -96,6 +96,9 @@ public final class GateBenchmark {
                         tollgate.heap());
                 String scraped = tollgate.prometheus();
                 System.out.printf(Locale.ROOT, "    verdicts: %s%n", verdicts(scraped));
+                double groups = TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_count");
+                System.out.printf(Locale.ROOT, "    evaluations a commit: %.1f on average (%,.0f commits)%n",
+                        TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_sum") / groups, groups);
                 return null;
             });
         }

@@ -16,6 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,8 +40,9 @@ class GateRecorderTest {
     private final ExecutorService askers = Executors.newFixedThreadPool(16);
     private final Transactions database = new Transactions();
     private final Rows rows = new Rows(database);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final GateRecorder recorder = new GateRecorder(rows, new TransactionTemplate(database), event -> {
-    });
+    }, meters);
 
     @AfterEach
     void close() {
@@ -69,6 +74,9 @@ class GateRecorderTest {
 
         assertThat(rows.written.get()).isEqualTo(16);
         assertThat(database.committed).hasSizeLessThan(16);
+        DistributionSummary groups = meters.get("tollgate.gate.recorder.group").summary();
+        assertThat(groups.count()).isEqualTo(database.committed.size());
+        assertThat(groups.totalAmount()).isEqualTo(16);
     }
 
     @Test
@@ -154,7 +162,8 @@ class GateRecorderTest {
         volatile String refused;
 
         Rows(Transactions database) {
-            super(null);
+            // Never asked to read: a context without a connection, enough to render its queries.
+            super(DSL.using(SQLDialect.H2));
             this.database = database;
         }
 
