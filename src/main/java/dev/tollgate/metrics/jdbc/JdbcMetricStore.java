@@ -121,7 +121,7 @@ class JdbcMetricStore implements MetricStore {
     /** Guards the flush, retention's deletes of rollups, and {@link #hotRows}. */
     private final ReentrantLock flushLock = new ReentrantLock();
     private final HotRollupRows hotRows = new HotRollupRows(HOT_ROWS_BYTES);
-    /** Committed rows for reads; mostly the same instances as {@link #hotRows}. */
+    /** Committed rows of the hours reads asked for, kept current by the flushes. */
     private final RecentRollupRows recentRows = new RecentRollupRows(HOT_ROWS_BYTES);
 
     /** The series stored in {@code metric_series}, by metric; only ever grows. */
@@ -451,7 +451,7 @@ class JdbcMetricStore implements MetricStore {
             });
             synchronized (state) {
                 // Before reads go on: they now find these batches in the rows only.
-                written.forEach((hour, rows) -> rows.forEach((seriesId, row) -> recentRows.put(seriesId, hour, row)));
+                written.forEach((hour, rows) -> rows.forEach((seriesId, row) -> recentRows.replace(seriesId, hour, row)));
                 flushing = null;
                 flushSequence.incrementAndGet();
                 countPending();

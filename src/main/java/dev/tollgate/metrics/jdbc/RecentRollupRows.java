@@ -10,11 +10,13 @@ import java.util.Optional;
  * those rows (blobs and all) from the database was most of what its questions cost. A row the
  * database does not have is kept too, as known to be absent.
  *
- * <p>Only {@link JdbcMetricStore} changes it, and only where a row cannot be stale: a flush puts
- * the rows it committed before reads may go on (its sequence still odd), and a read puts what it
- * fetched only when no flush committed while it read (its sequence unchanged), both under the
- * store's state lock. Hours that retention deletes are dropped and never put again. Least recently
- * used rows go first beyond a size; a row not here is read from the database. Thread-safe.
+ * <p>Only {@link JdbcMetricStore} changes it, and only where a row cannot be stale: a read puts
+ * what it fetched only when no flush committed while it read (its sequence unchanged), and a flush
+ * replaces the rows it committed that are here before reads may go on (its sequence still odd),
+ * both under the store's state lock. So it holds the rows reads asked for, not every row a flush
+ * writes: its memory follows what the gate asks, not how many series are written. Hours that
+ * retention deletes are dropped and never put again. Least recently used rows go first beyond a
+ * size; a row not here is read from the database. Thread-safe.
  */
 final class RecentRollupRows {
 
@@ -47,11 +49,17 @@ final class RecentRollupRows {
         }
         Optional<StoredHour> previous = rows.put(new Key(seriesId, hour), Optional.ofNullable(row));
         bytes += bytesOf(row) - (previous == null ? 0 : bytesOf(previous.orElse(null)));
-        var eldest = rows.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            Map.Entry<Key, Optional<StoredHour>> entry = eldest.next();
-            bytes -= bytesOf(entry.getValue().orElse(null));
-            eldest.remove();
+        evictBeyondSize();
+    }
+
+    /** Replaces the row of the series and hour with {@code row}, committed just now, if it is here. */
+    synchronized void replace(long seriesId, long hour, StoredHour row) {
+        Key key = new Key(seriesId, hour);
+        Optional<StoredHour> previous = rows.get(key);
+        if (previous != null) {
+            rows.put(key, Optional.of(row));
+            bytes += bytesOf(row) - bytesOf(previous.orElse(null));
+            evictBeyondSize();
         }
     }
 
@@ -77,8 +85,16 @@ final class RecentRollupRows {
         return rows.size();
     }
 
+    private void evictBeyondSize() {
+        var eldest = rows.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            Map.Entry<Key, Optional<StoredHour>> entry = eldest.next();
+            bytes -= bytesOf(entry.getValue().orElse(null));
+            eldest.remove();
+        }
+    }
+
     private static long bytesOf(StoredHour row) {
-        // A row the flush also keeps in its HotRollupRows is the same instance: held once.
         return row == null ? ABSENT_BYTES : ABSENT_BYTES + row.bytes();
     }
 }

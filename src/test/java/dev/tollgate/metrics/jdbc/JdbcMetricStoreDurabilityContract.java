@@ -308,7 +308,7 @@ abstract class JdbcMetricStoreDurabilityContract {
             store.flush();
             store.write(List.of(point("checkout", retention, 32)));
             assertThat(batchRows(own)).isEqualTo(4);
-            // A window that cuts the old hour: its row is one the store keeps at hand.
+            // A window that cuts the old hour: reading it keeps the hour's row at hand.
             Instant cutsOldHour = oldHour.plus(Duration.ofMinutes(30));
             assertThat(store.aggregate(selector, SUM, cutsOldHour, oldHour.plus(Duration.ofHours(2))))
                     .isEqualTo(new MetricAggregate(2.0, 1));

@@ -26,6 +26,23 @@ class RecentRollupRowsTest {
     }
 
     @Test
+    void a_flush_replaces_the_rows_reads_asked_for_and_adds_no_others() {
+        RecentRollupRows rows = new RecentRollupRows(1 << 20);
+        rows.put(1, 10, row(10));
+        rows.put(2, 10, null);
+        StoredHour flushed = row(20);
+        StoredHour created = row(30);
+
+        rows.replace(1, 10, flushed);
+        rows.replace(2, 10, created);
+        rows.replace(3, 10, row(40));
+
+        assertThat(rows.get(1, 10)).containsSame(flushed);
+        assertThat(rows.get(2, 10)).containsSame(created);
+        assertThat(rows.get(3, 10)).isNull();
+    }
+
+    @Test
     void drops_the_least_recently_used_rows_beyond_its_size() {
         // Room for two rows of 1,000 bytes and their keys, not three.
         RecentRollupRows rows = new RecentRollupRows(2_500);
