@@ -178,7 +178,8 @@ class JdbcMetricStore implements MetricStore {
         soleInstance.requireHeld();
         long started = System.nanoTime();
         awaitRoom();
-        byte[] payload = BatchCodec.encode(points);
+        BatchSeries batch = BatchSeries.of(points);
+        byte[] payload = BatchCodec.encode(batch);
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
@@ -191,7 +192,7 @@ class JdbcMetricStore implements MetricStore {
                     + " points", e);
         }
         synchronized (state) {
-            pending.add(batchId, points);
+            pending.add(batchId, batch);
             countPending();
         }
         writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
