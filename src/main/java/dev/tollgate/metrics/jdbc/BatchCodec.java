@@ -3,7 +3,6 @@ package dev.tollgate.metrics.jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,18 +35,11 @@ final class BatchCodec {
     }
 
     static byte[] encode(List<MetricPoint> points) {
-        return encode(BatchSeries.of(points));
-    }
-
-    static byte[] encode(BatchSeries batch) {
-        List<MetricPoint> points = batch.points();
         Map<String, Integer> strings = new HashMap<>();
         BinaryWriter stringTable = new BinaryWriter(1024);
-        int seriesCount = 0;
+        Map<SeriesKey, Integer> series = new HashMap<>();
         BinaryWriter seriesTable = new BinaryWriter(1024);
         Map<Map<String, String>, Integer> tagSets = new HashMap<>();
-        // The points of a series share their tag map: most are found without hashing the map.
-        Map<Map<String, String>, Integer> tagSetsByIdentity = new IdentityHashMap<>();
         BinaryWriter tagSetTable = new BinaryWriter(64);
 
         int count = points.size();
@@ -56,13 +48,12 @@ final class BatchCodec {
         BinaryWriter timeColumn = new BinaryWriter(count * 2);
         BinaryWriter valueColumn = new BinaryWriter(count * 3);
         long previousSecond = 0;
-        for (int i = 0; i < count; i++) {
-            MetricPoint point = points.get(i);
-            int seriesNumber = batch.seriesOf(i);
-            if (seriesNumber == seriesCount) {
-                // Numbered in the order they first appear: this is its first point.
-                SeriesKey key = batch.series().get(seriesNumber);
-                seriesCount++;
+        for (MetricPoint point : points) {
+            SeriesKey key = SeriesKey.of(point);
+            Integer seriesNumber = series.get(key);
+            if (seriesNumber == null) {
+                seriesNumber = series.size();
+                series.put(key, seriesNumber);
                 seriesTable.writeUnsigned(number(strings, stringTable, key.metric()));
                 seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.team()));
                 seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.service()));
@@ -73,20 +64,16 @@ final class BatchCodec {
             if (point.tags().isEmpty()) {
                 tagColumn.writeUnsigned(0);
             } else {
-                Integer tagSetNumber = tagSetsByIdentity.get(point.tags());
+                Integer tagSetNumber = tagSets.get(point.tags());
                 if (tagSetNumber == null) {
-                    tagSetNumber = tagSets.get(point.tags());
-                    if (tagSetNumber == null) {
-                        tagSetNumber = tagSets.size();
-                        tagSets.put(point.tags(), tagSetNumber);
-                        Map<String, String> sorted = new TreeMap<>(point.tags());
-                        tagSetTable.writeUnsigned(sorted.size());
-                        sorted.forEach((name, value) -> {
-                            tagSetTable.writeUnsigned(number(strings, stringTable, name));
-                            tagSetTable.writeUnsigned(number(strings, stringTable, value));
-                        });
-                    }
-                    tagSetsByIdentity.put(point.tags(), tagSetNumber);
+                    tagSetNumber = tagSets.size();
+                    tagSets.put(point.tags(), tagSetNumber);
+                    Map<String, String> sorted = new TreeMap<>(point.tags());
+                    tagSetTable.writeUnsigned(sorted.size());
+                    sorted.forEach((name, value) -> {
+                        tagSetTable.writeUnsigned(number(strings, stringTable, name));
+                        tagSetTable.writeUnsigned(number(strings, stringTable, value));
+                    });
                 }
                 tagColumn.writeUnsigned(tagSetNumber + 1L);
             }
@@ -104,7 +91,7 @@ final class BatchCodec {
         out.writeUnsigned(count);
         out.writeUnsigned(strings.size());
         out.writeAll(stringTable);
-        out.writeUnsigned(seriesCount);
+        out.writeUnsigned(series.size());
         out.writeAll(seriesTable);
         out.writeUnsigned(tagSets.size());
         out.writeAll(tagSetTable);

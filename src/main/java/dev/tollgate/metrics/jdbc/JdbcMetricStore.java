@@ -178,8 +178,7 @@ class JdbcMetricStore implements MetricStore {
         soleInstance.requireHeld();
         long started = System.nanoTime();
         awaitRoom();
-        BatchSeries batch = BatchSeries.of(points);
-        byte[] payload = BatchCodec.encode(batch);
+        byte[] payload = BatchCodec.encode(points);
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
@@ -192,7 +191,7 @@ class JdbcMetricStore implements MetricStore {
                     + " points", e);
         }
         synchronized (state) {
-            pending.add(batchId, batch);
+            pending.add(batchId, points);
             countPending();
         }
         writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -30,7 +30,10 @@ import dev.tollgate.metrics.MetricPoint;
  */
 final class PendingRollups {
 
+    private static final int SERIES_CACHE = 4096;
+
     private final Map<SeriesKey, SeriesValues> series = new HashMap<>();
+    private final CachedSeries[] seriesCache = new CachedSeries[SERIES_CACHE];
     private long[] batchIds = new long[16];
     private int batchCount;
     private long pointCount;
@@ -41,25 +44,33 @@ final class PendingRollups {
 
     /** Adds the points of batch {@code batchId}. */
     void add(long batchId, List<MetricPoint> points) {
-        add(batchId, BatchSeries.of(points));
-    }
-
-    /** Adds the points of batch {@code batchId}, each series looked up once. */
-    void add(long batchId, BatchSeries batch) {
-        List<MetricPoint> points = batch.points();
-        SeriesValues[] bySeries = new SeriesValues[batch.series().size()];
-        for (int i = 0; i < points.size(); i++) {
-            MetricPoint point = points.get(i);
-            int number = batch.seriesOf(i);
-            SeriesValues values = bySeries[number];
-            if (values == null) {
-                values = series.computeIfAbsent(batch.series().get(number), any -> new SeriesValues());
-                bySeries[number] = values;
-            }
-            values.add(Minutes.of(point.time()), point.value(), Minutes.micros(point.time()), this);
+        for (MetricPoint point : points) {
+            seriesOf(point).add(Minutes.of(point.time()), point.value(), Minutes.micros(point.time()), this);
         }
         addBatch(batchId);
         pointCount += points.size();
+    }
+
+    /**
+     * The series of a point's own placement, through a small cache by the identity of its metric
+     * and placement strings: points of one series share those instances (the parsers cache them),
+     * so most points find their series without building a key or hashing strings.
+     */
+    private SeriesValues seriesOf(MetricPoint point) {
+        int hash = System.identityHashCode(point.metric()) * 31 + System.identityHashCode(point.service());
+        hash = (hash * 31 + System.identityHashCode(point.stage())) * 31 + System.identityHashCode(point.team());
+        int slot = (hash ^ (hash >>> 16)) & (SERIES_CACHE - 1);
+        CachedSeries cached = seriesCache[slot];
+        if (cached != null && cached.metric == point.metric() && cached.team == point.team()
+                && cached.service == point.service() && cached.stage == point.stage()) {
+            return cached.series;
+        }
+        SeriesValues values = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesValues());
+        seriesCache[slot] = new CachedSeries(point.metric(), point.team(), point.service(), point.stage(), values);
+        return values;
+    }
+
+    private record CachedSeries(String metric, String team, String service, String stage, SeriesValues series) {
     }
 
     /** Takes over everything {@code other} holds; {@code other}'s batches are taken as the newer. */
