@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flushInterval how often the rollups in memory are written to their hourly rows
  * @param flushRows     hourly rows waiting in memory that start a flush before its interval is up
  * @param flushPoints   points waiting in memory that start a flush before its interval is up
- * @param flushMinutes  minutes of a series with values waiting in memory that start a flush before
- *                      its interval is up: the summaries (a few hundred bytes each) a flush makes
- *                      of them at once; the values themselves take 12 bytes a point
+ * @param flushMinutes  summaries of a series' minute waiting in memory that start a flush before its
+ *                      interval is up: what the rollups in memory take of the heap (a few hundred
+ *                      bytes each)
  * @param retention     what is kept how long
  */
 @ConfigurationProperties("tollgate.metrics")

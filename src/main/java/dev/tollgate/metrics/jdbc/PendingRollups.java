@@ -12,17 +12,11 @@ import java.util.function.ObjLongConsumer;
 import dev.tollgate.metrics.MetricPoint;
 
 /**
- * Rollup deltas not yet in {@code metric_rollup}: per series of a point's own placement and hour,
- * the values of the batches applied, in the order they were added, and the ids of those batches;
- * the summaries of their minutes ({@link ValueSummary}) are made from the values when they are
- * read or flushed, and the service and team totals ({@link SeriesKey}) from those when they are
- * flushed, so a point costs one append here, not three updates. Memory grows with the points
- * written since the last flush, not with history.
- *
- * <p>Values, not summaries: a summary and its sketch of a minute's few values took some 330 bytes
- * in eight objects, a value takes 12 bytes in two arrays per series and hour. Writes that pack
- * hours of data time into seconds kept the heap full of summaries, and its collector busy with
- * them. A summary made from the values added in order is the summary adding them would have made.
+ * Rollup deltas not yet in {@code metric_rollup}: per series of a point's own placement, a summary
+ * per minute of the values of the batches applied, and the ids of those batches; the service and
+ * team totals ({@link SeriesKey}) are built from these when they are flushed, so a point costs one
+ * update here, not three. Memory grows with the minutes written since the last flush, not with
+ * history.
  *
  * <p>Writers add their points under the store's lock ({@link #add}). Building each batch's deltas
  * apart and merging them in under the lock kept writers from waiting for each other, but cost a
@@ -32,20 +26,20 @@ final class PendingRollups {
 
     private static final int SERIES_CACHE = 4096;
 
-    private final Map<SeriesKey, SeriesValues> series = new HashMap<>();
+    private final Map<SeriesKey, SeriesMinutes> series = new HashMap<>();
     private final CachedSeries[] seriesCache = new CachedSeries[SERIES_CACHE];
     private long[] batchIds = new long[16];
     private int batchCount;
     private long pointCount;
     /** Series and hours with values: the rollup rows a flush of these deltas writes. */
     private long rowCount;
-    /** Minutes of a series with values: the summaries a flush of these deltas makes. */
+    /** Summaries of a series' minute: what these deltas take of the heap. */
     private long minuteCount;
 
     /** Adds the points of batch {@code batchId}. */
     void add(long batchId, List<MetricPoint> points) {
         for (MetricPoint point : points) {
-            seriesOf(point).add(Minutes.of(point.time()), point.value(), Minutes.micros(point.time()), this);
+            seriesOf(point).at(Minutes.of(point.time()), this).add(point.value(), Minutes.micros(point.time()));
         }
         addBatch(batchId);
         pointCount += points.size();
@@ -56,7 +50,7 @@ final class PendingRollups {
      * and placement strings: points of one series share those instances (the parsers cache them),
      * so most points find their series without building a key or hashing strings.
      */
-    private SeriesValues seriesOf(MetricPoint point) {
+    private SeriesMinutes seriesOf(MetricPoint point) {
         int hash = System.identityHashCode(point.metric()) * 31 + System.identityHashCode(point.service());
         hash = (hash * 31 + System.identityHashCode(point.stage())) * 31 + System.identityHashCode(point.team());
         int slot = (hash ^ (hash >>> 16)) & (SERIES_CACHE - 1);
@@ -65,20 +59,17 @@ final class PendingRollups {
                 && cached.service == point.service() && cached.stage == point.stage()) {
             return cached.series;
         }
-        SeriesValues values = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesValues());
-        seriesCache[slot] = new CachedSeries(point.metric(), point.team(), point.service(), point.stage(), values);
-        return values;
+        SeriesMinutes minutes = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesMinutes());
+        seriesCache[slot] = new CachedSeries(point.metric(), point.team(), point.service(), point.stage(), minutes);
+        return minutes;
     }
 
-    private record CachedSeries(String metric, String team, String service, String stage, SeriesValues series) {
+    private record CachedSeries(String metric, String team, String service, String stage, SeriesMinutes series) {
     }
 
     /** Takes over everything {@code other} holds; {@code other}'s batches are taken as the newer. */
     void absorb(PendingRollups other) {
-        other.series.forEach((key, theirs) -> {
-            SeriesValues mine = series.computeIfAbsent(key, any -> new SeriesValues());
-            theirs.byHour.forEach((hour, values) -> mine.hour(hour, this).append(values, this));
-        });
+        merge(other);
         for (int i = 0; i < other.batchCount; i++) {
             addBatch(other.batchIds[i]);
         }
@@ -113,40 +104,53 @@ final class PendingRollups {
         return series.keySet();
     }
 
-    /**
-     * The summaries of the minutes of {@code key} from {@code fromMinute} (inclusive) to
-     * {@code toMinute} (exclusive), in order; made for the call, so the consumer may keep them.
-     */
+    /** The minutes of {@code key} from {@code fromMinute} (inclusive) to {@code toMinute} (exclusive), in order. */
     void forEachMinute(SeriesKey key, long fromMinute, long toMinute, ObjLongConsumer<ValueSummary> consumer) {
-        SeriesValues values = series.get(key);
-        if (values == null) {
+        SeriesMinutes minutes = series.get(key);
+        if (minutes == null) {
             return;
         }
         long firstHour = Minutes.hourOf(fromMinute);
         long lastHour = Minutes.hourOf(toMinute - 1);
-        values.byHour.subMap(firstHour, true, lastHour, true).forEach((hour, hourValues) -> {
-            ValueSummary[] minutes = hourValues.summaries();
+        minutes.byHour.subMap(firstHour, true, lastHour, true).forEach((hour, slots) -> {
             for (int slot = 0; slot < Minutes.PER_HOUR; slot++) {
                 long minute = hour * Minutes.PER_HOUR + slot;
-                if (minutes[slot] != null && minute >= fromMinute && minute < toMinute) {
-                    consumer.accept(minutes[slot], minute);
+                if (slots[slot] != null && minute >= fromMinute && minute < toMinute) {
+                    consumer.accept(slots[slot], minute);
                 }
             }
         });
     }
 
-    /**
-     * Each series' hours: the summaries of its minutes indexed by minute of the hour, null where
-     * none; made for the call, so the consumer may keep and change them.
-     */
+    /** Each series' hours: the summaries of its minutes indexed by minute of the hour, null where none. */
     void forEachHour(HourConsumer consumer) {
-        series.forEach((key, values) -> values.byHour.forEach((hour, hourValues) ->
-                consumer.accept(key, hour, hourValues.summaries())));
+        series.forEach((key, minutes) -> minutes.byHour.forEach((hour, slots) -> consumer.accept(key, hour, slots)));
     }
 
     @FunctionalInterface
     interface HourConsumer {
         void accept(SeriesKey key, long hour, ValueSummary[] minutes);
+    }
+
+    /** Merges the summaries of {@code other} in; they become this one's, so {@code other} is done with. */
+    private void merge(PendingRollups other) {
+        other.series.forEach((key, theirs) -> {
+            SeriesMinutes mine = series.computeIfAbsent(key, any -> new SeriesMinutes());
+            theirs.byHour.forEach((hour, slots) -> {
+                ValueSummary[] into = mine.hour(hour, this);
+                for (int slot = 0; slot < Minutes.PER_HOUR; slot++) {
+                    if (slots[slot] == null) {
+                        continue;
+                    }
+                    if (into[slot] == null) {
+                        into[slot] = slots[slot];
+                        minuteCount++;
+                    } else {
+                        into[slot].merge(slots[slot]);
+                    }
+                }
+            });
+        });
     }
 
     private void addBatch(long batchId) {
@@ -157,94 +161,41 @@ final class PendingRollups {
     }
 
     /**
-     * One series' values, by hour: a batch's points come in runs of the same hour, so the hour
-     * used last is at hand (a tree of minutes cost a fifth of a write in pointer chasing).
+     * One series' minutes, an array per hour: a batch's points come in runs of the same hour, so
+     * the hour used last is at hand and a minute is an index into it (a tree of minutes cost a
+     * fifth of a write in pointer chasing).
      */
-    private static final class SeriesValues {
+    private static final class SeriesMinutes {
 
-        private final NavigableMap<Long, HourValues> byHour = new TreeMap<>();
+        private final NavigableMap<Long, ValueSummary[]> byHour = new TreeMap<>();
         private long lastHour = Long.MIN_VALUE;
-        private HourValues lastValues;
+        private ValueSummary[] lastSlots;
 
-        void add(long minute, double value, long micros, PendingRollups owner) {
-            hour(Minutes.hourOf(minute), owner).add(value, micros, owner);
+        ValueSummary at(long minute, PendingRollups owner) {
+            long hour = Minutes.hourOf(minute);
+            ValueSummary[] slots = hour(hour, owner);
+            int slot = (int) (minute - hour * Minutes.PER_HOUR);
+            ValueSummary summary = slots[slot];
+            if (summary == null) {
+                summary = new ValueSummary();
+                slots[slot] = summary;
+                owner.minuteCount++;
+            }
+            return summary;
         }
 
-        HourValues hour(long hour, PendingRollups owner) {
-            if (hour != lastHour || lastValues == null) {
-                HourValues values = byHour.get(hour);
-                if (values == null) {
-                    values = new HourValues(hour);
-                    byHour.put(hour, values);
+        ValueSummary[] hour(long hour, PendingRollups owner) {
+            if (hour != lastHour || lastSlots == null) {
+                ValueSummary[] slots = byHour.get(hour);
+                if (slots == null) {
+                    slots = new ValueSummary[Minutes.PER_HOUR];
+                    byHour.put(hour, slots);
                     owner.rowCount++;
                 }
                 lastHour = hour;
-                lastValues = values;
+                lastSlots = slots;
             }
-            return lastValues;
-        }
-    }
-
-    /**
-     * One series' values of one hour in the order they were added, each with its time as
-     * microseconds since the hour's start (an hour has 3.6 billion: an unsigned int).
-     */
-    private static final class HourValues {
-
-        private static final long MICROS_PER_HOUR = Minutes.PER_HOUR * Minutes.MICROS_PER_MINUTE;
-
-        private final long startMicros;
-        private double[] values = new double[8];
-        private int[] offsets = new int[8];
-        private int size;
-        /** Bit {@code m} set when minute {@code m} of the hour has values. */
-        private long minutes;
-
-        HourValues(long hour) {
-            this.startMicros = hour * MICROS_PER_HOUR;
-        }
-
-        /** Adds a value at {@code micros} since the epoch, which must lie in this hour. */
-        void add(double value, long micros, PendingRollups owner) {
-            long offset = micros - startMicros;
-            if (offset < 0 || offset >= MICROS_PER_HOUR) {
-                throw new IllegalArgumentException("Time " + micros + " is not in the hour starting " + startMicros);
-            }
-            if (size == values.length) {
-                int capacity = size + (size >> 1);
-                values = Arrays.copyOf(values, capacity);
-                offsets = Arrays.copyOf(offsets, capacity);
-            }
-            values[size] = value;
-            offsets[size++] = (int) offset;
-            long minute = 1L << (offset / Minutes.MICROS_PER_MINUTE);
-            if ((minutes & minute) == 0) {
-                minutes |= minute;
-                owner.minuteCount++;
-            }
-        }
-
-        /** Adds the values of {@code other}, of the same hour, after these. */
-        void append(HourValues other, PendingRollups owner) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.values[i], other.startMicros + Integer.toUnsignedLong(other.offsets[i]), owner);
-            }
-        }
-
-        /** The summaries of the minutes, indexed by minute of the hour, null where none. */
-        ValueSummary[] summaries() {
-            ValueSummary[] summaries = new ValueSummary[Minutes.PER_HOUR];
-            for (int i = 0; i < size; i++) {
-                long offset = Integer.toUnsignedLong(offsets[i]);
-                int slot = (int) (offset / Minutes.MICROS_PER_MINUTE);
-                ValueSummary summary = summaries[slot];
-                if (summary == null) {
-                    summary = new ValueSummary();
-                    summaries[slot] = summary;
-                }
-                summary.add(values[i], startMicros + offset);
-            }
-            return summaries;
+            return lastSlots;
         }
     }
 }

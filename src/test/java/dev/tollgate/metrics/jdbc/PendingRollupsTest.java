@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tollgate.metrics.MetricPoint;
 
-/** The values in memory summarise their minutes exactly as adding them to summaries in order does. */
+/** The rollups in memory summarise each minute as adding its values to a summary in order does. */
 class PendingRollupsTest {
 
     private static final Instant HOUR = Instant.parse("2026-11-26T10:00:00Z");
