@@ -1,9 +1,11 @@
 package dev.tollgate.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -79,9 +81,39 @@ class LineProtocolController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
+    /**
+     * The whole body, read straight into an array of the declared length when there is one:
+     * {@code readAllBytes} collects chunks and copies them together, so a body of 5,000 lines
+     * (half a MiB) cost twice its size again.
+     */
     private static byte[] read(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
         try (InputStream body = request.getInputStream()) {
-            return body.readAllBytes();
+            if (declared <= 0 || declared > Integer.MAX_VALUE - 8) {
+                return body.readAllBytes();
+            }
+            byte[] bytes = new byte[(int) declared];
+            int size = 0;
+            while (size < bytes.length) {
+                int read = body.read(bytes, size, bytes.length - size);
+                if (read < 0) {
+                    break;
+                }
+                size += read;
+            }
+            if (size < bytes.length) {
+                return Arrays.copyOf(bytes, size);
+            }
+            int next = body.read();
+            if (next < 0) {
+                return bytes;
+            }
+            // More than declared: a gzip body declares its compressed length.
+            ByteArrayOutputStream whole = new ByteArrayOutputStream(bytes.length * 4);
+            whole.write(bytes);
+            whole.write(next);
+            body.transferTo(whole);
+            return whole.toByteArray();
         } catch (IOException e) {
             throw RequestBodyFaults.unreadable(e);
         }

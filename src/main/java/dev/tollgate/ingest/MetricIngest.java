@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +67,11 @@ class MetricIngest {
         Violations violations = new Violations();
         Set<String> serviceIds = new HashSet<>();
         Set<String> teamIds = new HashSet<>();
+        // A tag map found valid, by identity, with its immutable copy: the points of one series
+        // share their map, so each map is checked and copied once a request, not once a point.
+        Map<Map<String, String>, Map<String, String>> validTags = new IdentityHashMap<>();
         for (IncomingPoint point : points) {
-            check(point, now, violations);
+            check(point, now, violations, validTags);
             if (point.service() != null && Identifier.isValid(point.service())) {
                 serviceIds.add(point.service());
             }
@@ -107,8 +111,10 @@ class MetricIngest {
                         ? "Not allowed to write to service '" + point.service() + "'"
                         : "Not allowed to write to team '" + point.team() + "'");
             }
+            Map<String, String> tags = point.tags() == null || point.tags().isEmpty() ? Map.of()
+                    : validTags.get(point.tags());
             stored.add(new MetricPoint(point.metric(), team, point.service(), point.stage(),
-                    point.time() == null ? now : point.time(), point.value(), point.tags()));
+                    point.time() == null ? now : point.time(), point.value(), tags));
         }
         if (!unknownServices.isEmpty()) {
             services.registerFromIngest(unknownServices, newOwner);
@@ -118,7 +124,8 @@ class MetricIngest {
         return stored.size();
     }
 
-    private static void check(IncomingPoint point, Instant now, Violations violations) {
+    private static void check(IncomingPoint point, Instant now, Violations violations,
+            Map<Map<String, String>, Map<String, String>> validTags) {
         if (point.metric() == null) {
             violations.add(point.fault("metric", "is required"));
         } else if (!MetricKey.isValid(point.metric())) {
@@ -151,30 +158,39 @@ class MetricIngest {
                 violations.add(point.fault("time", ApiTime.AHEAD_DESCRIPTION));
             }
         }
-        checkTags(point, violations);
+        checkTags(point, violations, validTags);
     }
 
-    private static void checkTags(IncomingPoint point, Violations violations) {
+    private static void checkTags(IncomingPoint point, Violations violations,
+            Map<Map<String, String>, Map<String, String>> validTags) {
         Map<String, String> tags = point.tags();
-        if (tags == null || tags.isEmpty()) {
+        if (tags == null || tags.isEmpty() || validTags.containsKey(tags)) {
             return;
         }
+        int before = violations.count();
         if (tags.size() > PointTags.MAX_COUNT) {
             violations.add(point.fault("tags", "a point has at most " + PointTags.MAX_COUNT + " tags"));
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String key = tag.getKey();
-            String pointer = "tags/" + key.replace("~", "~0").replace("/", "~1");
             if (key.isEmpty() || key.length() > PointTags.MAX_KEY_LENGTH) {
                 violations.add(point.fault("tags", "tag keys are 1 to " + PointTags.MAX_KEY_LENGTH + " characters"));
             } else if (!StorableText.isValid(key) || (tag.getValue() != null && !StorableText.isValid(tag.getValue()))) {
                 violations.add(point.fault("tags", "a tag " + StorableText.DESCRIPTION));
             } else if (tag.getValue() == null) {
-                violations.add(point.fault(pointer, "must be a string"));
+                violations.add(point.fault(pointer(key), "must be a string"));
             } else if (tag.getValue().length() > PointTags.MAX_VALUE_LENGTH) {
-                violations.add(point.fault(pointer,
+                violations.add(point.fault(pointer(key),
                         "must be at most " + PointTags.MAX_VALUE_LENGTH + " characters"));
             }
         }
+        if (violations.count() == before) {
+            validTags.put(tags, Map.copyOf(tags));
+        }
+    }
+
+    /** The JSON pointer of tag {@code key} below the point. */
+    private static String pointer(String key) {
+        return "tags/" + key.replace("~", "~0").replace("/", "~1");
     }
 }

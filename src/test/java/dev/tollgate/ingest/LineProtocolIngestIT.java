@@ -3,6 +3,7 @@ package dev.tollgate.ingest;
 import static dev.tollgate.testing.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tollgate.testing.ApiClient;
 import dev.tollgate.testing.ApiResponse;
+import dev.tollgate.testing.Gzip;
 import dev.tollgate.testing.HttpApiTest;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -87,6 +89,21 @@ class LineProtocolIngestIT {
         assertThat(sum("mem", null)).isEqualTo(7.0);
         api.post("/api/v2/write?org=o&bucket=b&precision=h").header("Authorization", "Token " + token)
                 .body("text/plain", "mem,service=" + service + " value=7 1").send().expectRefusedAt("precision");
+    }
+
+    @Test
+    void stores_every_line_of_a_gzip_body_that_decompresses_to_many_times_its_declared_length() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            lines.append("jobs,service=").append(service).append(",stage=prod value=1 ").append(at(i)).append('\n');
+        }
+        byte[] compressed = Gzip.compress(lines.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(compressed.length * 10).isLessThan(lines.length());
+
+        api.post("/api/v1/write?precision=s").token(token).header("Content-Encoding", "gzip")
+                .bytes("text/plain", compressed).send().expectStatus(204);
+
+        assertThat(count("jobs")).isEqualTo(3_000);
     }
 
     @Test

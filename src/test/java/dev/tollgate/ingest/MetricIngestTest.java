@@ -75,6 +75,27 @@ class MetricIngestTest {
     }
 
     @Test
+    void names_the_bad_tags_of_every_point_that_shares_them_and_stores_shared_good_tags_with_each_point() {
+        when(services.ownersOf(anySet())).thenReturn(new java.util.HashMap<>(Map.of("known", "payments")));
+        Map<String, String> bad = new java.util.HashMap<>();
+        bad.put("host", null);
+        Map<String, String> good = new java.util.LinkedHashMap<>(Map.of("region", "eu-west-1"));
+        MetricIngest ingest = ingest(true);
+
+        assertThatThrownBy(() -> ingest.accept(List.of(tagged(0, bad), tagged(1, good), tagged(2, bad)), "json"))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.violations())
+                        .extracting(v -> v.pointer()).containsExactly("/0/tags/host", "/2/tags/host"));
+        assertThat(ingest.accept(List.of(tagged(0, good), tagged(1, good)), "json")).isEqualTo(2);
+
+        verify(store).write(org.mockito.ArgumentMatchers.argThat(points -> points.size() == 2
+                && points.get(0).tags().equals(good) && points.get(1).tags().equals(good)));
+    }
+
+    private static IncomingPoint tagged(int index, Map<String, String> tags) {
+        return IncomingPoint.fromJson(index, "errors", "known", null, null, null, 1.0, tags);
+    }
+
+    @Test
     void a_figure_typed_in_for_a_team_is_one_team_level_point_stamped_now() {
         when(services.ownersOf(anySet())).thenReturn(new java.util.HashMap<>());
         MetricIngest ingest = ingest(true);

@@ -1,6 +1,6 @@
 package dev.tollgate.metrics.jdbc;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -20,14 +20,18 @@ final class Compression {
         try {
             deflater.setInput(content.buffer(), 0, content.size());
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(content.size() / 3 + 64);
-            out.write(header);
-            byte[] chunk = new byte[Math.min(64 * 1024, content.size() + 64)];
+            // Straight into the result, grown if need be: a 64 KiB chunk per call and the copies of
+            // a stream were most of what a flush allocated (it packs thousands of small blobs).
+            byte[] out = new byte[content.size() / 2 + 64];
+            out[0] = (byte) header;
+            int size = 1;
             while (!deflater.finished()) {
-                int length = deflater.deflate(chunk);
-                out.write(chunk, 0, length);
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                size += deflater.deflate(out, size, out.length - size);
             }
-            return out.toByteArray();
+            return size == out.length ? out : Arrays.copyOf(out, size);
         } finally {
             deflater.end();
         }
@@ -38,16 +42,19 @@ final class Compression {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(bytes, 1, bytes.length - 1);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
-            byte[] chunk = new byte[64 * 1024];
+            byte[] out = new byte[Math.max(64, bytes.length * 4)];
+            int size = 0;
             while (!inflater.finished()) {
-                int length = inflater.inflate(chunk);
-                if (length == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int length = inflater.inflate(out, size, out.length - size);
+                if (length == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalArgumentException("Truncated compressed data");
                 }
-                out.write(chunk, 0, length);
+                size += length;
             }
-            return out.toByteArray();
+            return size == out.length ? out : Arrays.copyOf(out, size);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException("Corrupt compressed data", e);
         } finally {
