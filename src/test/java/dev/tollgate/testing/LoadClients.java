@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 
 /**
  * The clients of the benchmarks: writers that load data, and closed-loop readers timed one
- * request at a time after a warm-up. Not a test: a tool of measurements that print their figures.
+ * request at a time after a warm-up, each on its own kept-alive connection. Not a test: a tool of measurements that print their figures.
  */
 public final class LoadClients {
 
@@ -40,8 +40,13 @@ public final class LoadClients {
                 running.add(pool.submit(() -> {
                     long[] taken = new long[1 << 16];
                     int count = 0;
+                    KeptAliveConnection connection = null;
                     for (long now = System.nanoTime(); now < ends; now = System.nanoTime()) {
-                        send(request.apply(next.getAndIncrement()), 0);
+                        HttpRequest each = request.apply(next.getAndIncrement()).build();
+                        if (connection == null) {
+                            connection = new KeptAliveConnection(each.uri());
+                        }
+                        exchange(connection, each);
                         long took = System.nanoTime() - now;
                         if (now >= warmUpEnds) {
                             if (count == taken.length) {
@@ -49,6 +54,9 @@ public final class LoadClients {
                             }
                             taken[count++] = took;
                         }
+                    }
+                    if (connection != null) {
+                        connection.close();
                     }
                     return Arrays.copyOf(taken, count);
                 }));
@@ -60,6 +68,21 @@ public final class LoadClients {
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Figures(all.length / (measured.toNanos() / 1e9), all[all.length / 2] / 1e6,
                 all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, all.length);
+    }
+
+    /** As {@link #send}, on a client's own kept-alive connection. */
+    private static void exchange(KeptAliveConnection connection, HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 0;; attempt++) {
+            KeptAliveConnection.Answer answer = connection.exchange(request);
+            if ((answer.status() == 429 || answer.status() == 503) && attempt < 100) {
+                Thread.sleep(Math.max(1, answer.retryAfter()) * 1000);
+                continue;
+            }
+            if (answer.status() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + " answered " + answer.status() + ": " + answer.text());
+            }
+            return;
+        }
     }
 
     /** Posts {@code posts} bodies of line protocol with {@code writers} writers, in about time order. */
