@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Insert;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,9 @@ import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
 import dev.tollgate.rules.RuleOutcome;
 import dev.tollgate.rules.Verdict;
+import dev.tollgate.storage.RenderedInsert;
 import dev.tollgate.storage.RenderedQuery;
+import dev.tollgate.storage.WriteRefusals;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,12 +35,14 @@ class GateEvaluationRepository {
     };
 
     private final DSLContext db;
+    private final RenderedInsert insertEvaluation;
 
     /** Read on every evaluation into a stage after the first: rendered once (see {@link RenderedQuery}). */
     private final RenderedQuery thresholdFailures;
 
-    GateEvaluationRepository(DSLContext db) {
+    GateEvaluationRepository(DSLContext db, WriteRefusals refusals) {
         this.db = db;
+        this.insertEvaluation = new RenderedInsert(db, insertEvaluation(db), refusals);
         this.thresholdFailures = new RenderedQuery(db, db.selectDistinct(GATE_THRESHOLD_FAILURE.RULE_ID)
                 .from(GATE_THRESHOLD_FAILURE)
                 .where(GATE_THRESHOLD_FAILURE.SERVICE.eq((String) null)).and(GATE_THRESHOLD_FAILURE.STAGE.eq((String) null))
@@ -50,38 +55,57 @@ class GateEvaluationRepository {
             int limit) {
     }
 
-    void save(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
-        AppliedOverride override = evaluation.override();
-        db.insertInto(GATE_EVALUATION)
-                .set(GATE_EVALUATION.ID, evaluation.id())
-                .set(GATE_EVALUATION.SERVICE, evaluation.service())
-                .set(GATE_EVALUATION.TEAM, team)
-                .set(GATE_EVALUATION.VERSION, evaluation.version())
-                .set(GATE_EVALUATION.STAGE, evaluation.stage())
-                .set(GATE_EVALUATION.SOURCE_STAGE, evaluation.sourceStage())
-                .set(GATE_EVALUATION.PIPELINE_RUN, evaluation.pipelineRun())
-                .set(GATE_EVALUATION.VERDICT, evaluation.verdict().name())
-                .set(GATE_EVALUATION.RETRY_AFTER_SECONDS, evaluation.retryAfter())
-                .set(GATE_EVALUATION.EVALUATED_AT, evaluation.evaluatedAt())
-                .set(GATE_EVALUATION.DURATION_MS, (int) Math.min(Integer.MAX_VALUE, evaluation.durationMs()))
-                .set(GATE_EVALUATION.RESULTS, JSON.writeValueAsString(evaluation.results()))
-                .set(GATE_EVALUATION.WARNINGS, evaluation.warnings().isEmpty() ? null : String.join("\n", evaluation.warnings()))
-                .set(GATE_EVALUATION.OVERRIDE_ID, override == null ? null : override.id())
-                .set(GATE_EVALUATION.OVERRIDE_BY, override == null ? null : override.by())
-                .set(GATE_EVALUATION.OVERRIDE_REASON, override == null ? null : override.reason())
-                .set(GATE_EVALUATION.OVERRIDE_EXPIRES_AT, override == null ? null : override.expiresAt())
-                .set(GATE_EVALUATION.OVERRIDDEN_VERDICT, override == null ? null : override.overriddenVerdict().name())
-                .set(GATE_EVALUATION.ASKED_BY, askedBy)
-                .execute();
-        if (!failed.isEmpty()) {
-            var insert = db.insertInto(GATE_THRESHOLD_FAILURE, GATE_THRESHOLD_FAILURE.SERVICE, GATE_THRESHOLD_FAILURE.STAGE,
-                    GATE_THRESHOLD_FAILURE.RULE_ID, GATE_THRESHOLD_FAILURE.FAILED_AT, GATE_THRESHOLD_FAILURE.EVALUATION_ID);
-            for (FailedThreshold failure : failed) {
-                insert = insert.values(evaluation.service(), failure.stage(), failure.rule(), evaluation.evaluatedAt(),
+    /** An evaluation as it is stored: with its service's team, who asked, and the THRESHOLD rules that failed it. */
+    record EvaluationRow(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+    }
+
+    /**
+     * Stores the evaluations, in the caller's transaction: under load the gate records a group of
+     * them a commit. Their rows go in as one JDBC batch of an insert rendered once
+     * ({@link RenderedInsert}).
+     */
+    void saveAll(List<EvaluationRow> rows) {
+        insertEvaluation.execute(rows.stream().map(GateEvaluationRepository::values).toList());
+        var failures = db.insertInto(GATE_THRESHOLD_FAILURE, GATE_THRESHOLD_FAILURE.SERVICE, GATE_THRESHOLD_FAILURE.STAGE,
+                GATE_THRESHOLD_FAILURE.RULE_ID, GATE_THRESHOLD_FAILURE.FAILED_AT, GATE_THRESHOLD_FAILURE.EVALUATION_ID);
+        boolean anyFailed = false;
+        for (EvaluationRow row : rows) {
+            GateEvaluation evaluation = row.evaluation();
+            for (FailedThreshold failure : row.failed()) {
+                failures = failures.values(evaluation.service(), failure.stage(), failure.rule(), evaluation.evaluatedAt(),
                         evaluation.id());
+                anyFailed = true;
             }
-            insert.execute();
         }
+        if (anyFailed) {
+            failures.execute();
+        }
+    }
+
+    /** The values of {@link #insertEvaluation}, in the order of its columns. */
+    private static Object[] values(EvaluationRow row) {
+        GateEvaluation evaluation = row.evaluation();
+        AppliedOverride override = evaluation.override();
+        return new Object[] { evaluation.id(), evaluation.service(), row.team(), evaluation.version(), evaluation.stage(),
+                evaluation.sourceStage(), evaluation.pipelineRun(), evaluation.verdict().name(), evaluation.retryAfter(),
+                evaluation.evaluatedAt(), (int) Math.min(Integer.MAX_VALUE, evaluation.durationMs()),
+                JSON.writeValueAsString(evaluation.results()),
+                evaluation.warnings().isEmpty() ? null : String.join("\n", evaluation.warnings()),
+                override == null ? null : override.id(), override == null ? null : override.by(),
+                override == null ? null : override.reason(), override == null ? null : override.expiresAt(),
+                override == null ? null : override.overriddenVerdict().name(), row.askedBy() };
+    }
+
+    /** The insert of one evaluation's row, with a placeholder for each of its values (see {@link #values}). */
+    private static Insert<?> insertEvaluation(DSLContext db) {
+        return db.insertInto(GATE_EVALUATION, GATE_EVALUATION.ID, GATE_EVALUATION.SERVICE, GATE_EVALUATION.TEAM,
+                GATE_EVALUATION.VERSION, GATE_EVALUATION.STAGE, GATE_EVALUATION.SOURCE_STAGE, GATE_EVALUATION.PIPELINE_RUN,
+                GATE_EVALUATION.VERDICT, GATE_EVALUATION.RETRY_AFTER_SECONDS, GATE_EVALUATION.EVALUATED_AT,
+                GATE_EVALUATION.DURATION_MS, GATE_EVALUATION.RESULTS, GATE_EVALUATION.WARNINGS, GATE_EVALUATION.OVERRIDE_ID,
+                GATE_EVALUATION.OVERRIDE_BY, GATE_EVALUATION.OVERRIDE_REASON, GATE_EVALUATION.OVERRIDE_EXPIRES_AT,
+                GATE_EVALUATION.OVERRIDDEN_VERDICT, GATE_EVALUATION.ASKED_BY)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null);
     }
 
     Optional<GateEvaluation> find(String id) {

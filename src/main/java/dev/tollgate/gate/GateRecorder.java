@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.api.DatabaseOutages;
+import dev.tollgate.gate.GateEvaluationRepository.EvaluationRow;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,27 +55,21 @@ class GateRecorder {
 
         private static final Object COMMITTED = new Object();
 
-        final GateEvaluation evaluation;
-        final String team;
-        final String askedBy;
-        final List<FailedThreshold> failed;
+        final EvaluationRow row;
         // Written and read under the writer's lock only.
         Object outcome;
 
-        Pending(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
-            this.evaluation = evaluation;
-            this.team = team;
-            this.askedBy = askedBy;
-            this.failed = failed;
+        Pending(EvaluationRow row) {
+            this.row = row;
         }
     }
 
     /** Stores the evaluation and returns once it is committed; throws what the commit threw. */
     void record(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
-        Pending mine = new Pending(evaluation, team, askedBy, failed);
+        Pending mine = new Pending(new EvaluationRow(evaluation, team, askedBy, failed));
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // Inside a caller's transaction the row must share its fate, not a group's commit.
-            write(mine);
+            write(List.of(mine));
             return;
         }
         pending.add(mine);
@@ -101,7 +96,7 @@ class GateRecorder {
         }
         groups.record(group.size());
         try {
-            transactions.executeWithoutResult(status -> group.forEach(this::write));
+            transactions.executeWithoutResult(status -> write(group));
             group.forEach(each -> each.outcome = Pending.COMMITTED);
         } catch (RuntimeException failure) {
             if (group.size() == 1 || DatabaseOutages.isOutage(failure)) {
@@ -111,7 +106,7 @@ class GateRecorder {
             // One evaluation the database refused must not take the others with it: each alone.
             for (Pending each : group) {
                 try {
-                    transactions.executeWithoutResult(status -> write(each));
+                    transactions.executeWithoutResult(status -> write(List.of(each)));
                     each.outcome = Pending.COMMITTED;
                 } catch (RuntimeException alone) {
                     each.outcome = alone;
@@ -124,8 +119,10 @@ class GateRecorder {
         }
     }
 
-    private void write(Pending each) {
-        evaluations.save(each.evaluation, each.team, each.askedBy, each.failed);
-        events.publishEvent(new GateEvaluated(each.evaluation, each.team));
+    private void write(List<Pending> group) {
+        evaluations.saveAll(group.stream().map(each -> each.row).toList());
+        for (Pending each : group) {
+            events.publishEvent(new GateEvaluated(each.row.evaluation(), each.row.team()));
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * looks after its own disk and refuses a write it has no room for without closing).
  */
 @Component
-class DataFolder {
+class DataFolder implements WriteRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(DataFolder.class);
     private static final long RECHECK_NANOS = 1_000_000_000L;
@@ -42,8 +42,8 @@ class DataFolder {
         return watched;
     }
 
-    /** Why writes are refused now, or empty when they are not. */
-    Optional<String> refusal() {
+    @Override
+    public Optional<String> refusal() {
         if (!watched) {
             return Optional.empty();
         }

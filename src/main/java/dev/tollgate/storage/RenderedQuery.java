@@ -86,6 +86,11 @@ public final class RenderedQuery {
     }
 
     private void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        bind(statement, values, parameters, sql);
+    }
+
+    /** Binds {@code values} in order, Instants as OffsetDateTimes in UTC; their count must be the statement's. */
+    static void bind(PreparedStatement statement, Object[] values, int parameters, String sql) throws SQLException {
         if (values.length != parameters) {
             throw new IllegalArgumentException(values.length + " values for the " + parameters + " parameters of " + sql);
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.tollgate.rules.GateDecision.FailedThreshold;
+import dev.tollgate.gate.GateEvaluationRepository.EvaluationRow;
 import dev.tollgate.rules.Verdict;
 
 /** Group commit of gate evaluations: fewer commits, and no evaluation answered before its own row is committed. */
@@ -163,17 +164,20 @@ class GateRecorderTest {
 
         Rows(Transactions database) {
             // Never asked to read: a context without a connection, enough to render its queries.
-            super(DSL.using(SQLDialect.H2));
+            super(DSL.using(SQLDialect.H2), Optional::empty);
             this.database = database;
         }
 
         @Override
-        void save(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
-            if (evaluation.id().equals(refused)) {
+        void saveAll(List<EvaluationRow> evaluations) {
+            // As a batch does: one refused row fails the statement, and nothing of it is written.
+            if (evaluations.stream().anyMatch(row -> row.evaluation().id().equals(refused))) {
                 throw new DataIntegrityViolationException("refused");
             }
-            written.incrementAndGet();
-            writtenIn.put(evaluation.id(), database.current.get());
+            for (EvaluationRow row : evaluations) {
+                written.incrementAndGet();
+                writtenIn.put(row.evaluation().id(), database.current.get());
+            }
         }
     }
 }

@@ -1,0 +1,14 @@
+package dev.tollgate.storage;
+
+import java.util.Optional;
+
+/**
+ * Why the embedded database refuses writes now, if it does ({@link DataFolder}). jOOQ's statements
+ * are held back by {@code DataFolderWriteGuard}; a {@link RenderedInsert}, which runs past jOOQ's
+ * listeners, asks this itself.
+ */
+public interface WriteRefusals {
+
+    /** Why writes are refused now, or empty when they are not. */
+    Optional<String> refusal();
+}
