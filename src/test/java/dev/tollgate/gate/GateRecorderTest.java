@@ -81,6 +81,30 @@ class GateRecorderTest {
     }
 
     @Test
+    void many_askers_at_once_are_all_answered_each_after_its_own_commit() throws Exception {
+        int askersCount = 16;
+        int each = 300;
+        List<Future<?>> answers = new ArrayList<>();
+        for (int asker = 0; asker < askersCount; asker++) {
+            int first = asker * each;
+            answers.add(askers.submit(() -> {
+                for (int i = first; i < first + each; i++) {
+                    String id = "e" + i;
+                    recorder.record(evaluation(id), "payments", "pipeline", List.of());
+                    assertThat(database.committed).contains(rows.writtenIn.get(id));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> answer : answers) {
+            answer.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(rows.written.get()).isEqualTo(askersCount * each);
+        assertThat(meters.get("tollgate.gate.recorder.group").summary().totalAmount()).isEqualTo(askersCount * each);
+    }
+
+    @Test
     void a_commit_that_fails_on_an_outage_throws_to_the_evaluation() {
         database.failCommits = true;
 
