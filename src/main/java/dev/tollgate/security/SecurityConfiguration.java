@@ -71,11 +71,6 @@ class SecurityConfiguration {
     }
 
     /**
-     * Paths the firewall refuses (';', an encoded '%', '.' or '/', '//') answer a 400 problem.
-     * By default they were sent to the error page, which the UI door answered with a redirect to
-     * its login page: an API client got a 302 and HTML for a malformed path.
-     */
-    /**
      * No observation of Spring Security's filters, authentications and authorisations: wrapping each
      * filter of every request in an observation cost the gate several percent of its CPU, for meters
      * nobody reads. Requests are still timed whole ({@code http_server_requests_seconds}), and
@@ -86,6 +81,11 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Paths the firewall refuses (';', an encoded '%', '.' or '/', '//') answer a 400 problem.
+     * By default they were sent to the error page, which the UI door answered with a redirect to
+     * its login page: an API client got a 302 and HTML for a malformed path.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "Invalid input",
