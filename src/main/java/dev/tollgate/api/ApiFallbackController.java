@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +28,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Vaadin's catch-all mapping and get an HTML page with status 200. Because this mapping takes
  * every path, Spring's own 405 and 415 never come; so it tells them apart itself: an endpoint at
  * the path but not for the method is a 405 (with {@code Allow}), one for the method but not for
- * the body's media type a 415 (naming the types it takes), and no endpoint at all a 404.
+ * the body's media type a 415 (naming the types it takes), one that takes the body but answers in
+ * no type the caller accepts a 406, and no endpoint at all a 404.
  * Actuator's own endpoints are mapped ahead of this controller.
  */
 @RestController
@@ -42,7 +44,7 @@ class ApiFallbackController {
 
     @RequestMapping({ "/api/**", "/actuator/**" })
     void unknown(HttpServletRequest request) throws HttpRequestMethodNotSupportedException,
-            HttpMediaTypeNotSupportedException {
+            HttpMediaTypeNotSupportedException, HttpMediaTypeNotAcceptableException {
         List<RequestMappingInfo> atPath = endpointsAt(request);
         if (atPath.isEmpty()) {
             throw new UnknownPathException(request.getRequestURI());
@@ -53,6 +55,13 @@ class ApiFallbackController {
             Set<String> allowed = new TreeSet<>();
             atPath.forEach(info -> info.getMethodsCondition().getMethods().forEach(method -> allowed.add(method.name())));
             throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
+        }
+        List<MediaType> producible = forMethod.stream()
+                .filter(info -> info.getConsumesCondition().getMatchingCondition(request) != null)
+                .flatMap(info -> info.getProducesCondition().getProducibleMediaTypes().stream()).distinct().toList();
+        if (!producible.isEmpty()) {
+            // The body is taken: it is the answer's media type that the caller does not accept.
+            throw new HttpMediaTypeNotAcceptableException(producible);
         }
         List<MediaType> accepted = forMethod.stream()
                 .flatMap(info -> info.getConsumesCondition().getConsumableMediaTypes().stream()).distinct().toList();

@@ -73,6 +73,15 @@ class ApiConventionsIT {
     }
 
     @Test
+    void an_answer_in_no_type_the_caller_accepts_is_refused_with_406() {
+        String team = api.createTeam(unique("accept"));
+
+        api.get("/api/v1/teams/" + team + "/scorecard").asAdmin().header("Accept", "application/xml").send()
+                .expectProblem(406);
+        api.get("/api/v1/teams/" + team + "/scorecard").asAdmin().header("Accept", "text/csv").send().expectStatus(200);
+    }
+
+    @Test
     void html_in_a_path_comes_back_only_inside_a_json_problem() {
         ApiResponse missing = api.get("/api/v1/teams/%3Cscript%3E").asAdmin().header("Accept", "text/html").send();
 
