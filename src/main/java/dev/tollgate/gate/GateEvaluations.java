@@ -114,7 +114,8 @@ public class GateEvaluations {
         String source = service.stageBefore(question.stage()).orElse(null);
         GateRequest request = new GateRequest(service.id(), service.team(), question.version(), source,
                 question.stage(), at);
-        GateDecision decision = rules.decide(request, stamp, new StoreFacts(stores, questions, properties.storeTimeout()));
+        GateDecision decision = StoreFacts.decide(questions, stores, properties.storeTimeout(),
+                facts -> rules.decide(request, stamp, facts));
         AppliedOverride override = decision.verdict() == Verdict.Decision.PROMOTE ? null
                 : overrides.holding(service.id(), question.stage(), question.version(), at)
                         .map(held -> new AppliedOverride(held.id(), held.createdBy(), held.reason(), held.expiresAt(),
