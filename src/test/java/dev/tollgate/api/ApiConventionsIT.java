@@ -158,5 +158,15 @@ class ApiConventionsIT {
                 .contains("201").doesNotContain("200");
         assertThat(document.json().path("components").path("schemas").path("Problem").path("properties")
                 .propertyNames()).contains("type", "title", "status", "detail", "errors");
+        // The gate reads and writes its JSON itself: its operation is described by annotations.
+        JsonNode gate = document.json().path("paths").path("/api/v1/gate-evaluations").path("post");
+        assertThat(gate.path("requestBody").path("content").path("application/json").path("schema").path("$ref")
+                .asString()).endsWith("/GateQuestion");
+        assertThat(gate.path("parameters").values()).singleElement()
+                .satisfies(enforce -> assertThat(enforce.path("name").asString()).isEqualTo("enforce"));
+        assertThat(gate.path("responses").propertyNames()).contains("201", "409", "400", "413", "415", "503")
+                .doesNotContain("200");
+        assertThat(gate.path("responses").path("201").path("content").path("application/json").path("schema")
+                .path("$ref").asString()).endsWith("/GateEvaluation");
     }
 }

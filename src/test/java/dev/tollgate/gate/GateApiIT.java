@@ -64,6 +64,30 @@ class GateApiIT {
     }
 
     @Test
+    void a_body_or_a_parameter_it_cannot_read_is_refused_as_any_other_json_endpoint_refuses_it() {
+        String question = "{\"service\": \"" + service + "\", \"version\": \"1.0\", \"stage\": \"prod\"}";
+        String gate = "/api/v1/gate-evaluations";
+
+        assertThat(ask("").expectRefusedAt("/").errorAt("/")).contains("missing");
+        assertThat(ask("null").expectRefusedAt("/").errorAt("/")).contains("missing");
+        assertThat(ask("{\"service\": ").expectProblem(400).json().path("detail").asString())
+                .startsWith("The request body could not be read");
+        assertThat(ask("{\"service\": \"" + service + "\", \"version\": 1, \"stage\": \"prod\"}").expectProblem(400)
+                .errorPointers()).containsExactly("/version");
+        api.post(gate).asAdmin().body("text/plain", question).send().expectProblem(415);
+        api.post(gate).asAdmin().header("Accept", "application/xml").json(question).send().expectProblem(406);
+        api.post(gate + "?enforce=perhaps").asAdmin().json(question).send().expectRefusedAt("enforce");
+        assertThat(api.get(gate + "?service=" + service).asAdmin().send().expectStatus(200).json().values()).isEmpty();
+
+        ApiResponse answer = api.post(gate + "?enforce=").asAdmin().json(question).send().expectStatus(201);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertThat(answer.header("Location")).isEqualTo(gate + "/" + answer.json().path("id").asString());
+        api.post(gate + "?enforce=TRUE").asAdmin().json(question).send().expectStatus(201);
+        api.post(gate + "?enforce=off").asAdmin().body("application/json; charset=utf-8", question).send()
+                .expectStatus(201);
+    }
+
+    @Test
     void without_any_rule_the_verdict_is_promote_with_a_warning_saying_so() {
         JsonNode evaluation = ask("1.0.0", "gamma");
 

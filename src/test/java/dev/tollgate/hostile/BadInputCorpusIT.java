@@ -624,6 +624,7 @@ class BadInputCorpusIT {
         writes.put("config", asAdmin("PUT", "/api/v1/config").header("Content-Type", "application/yaml"));
         writes.put("rules", asAdmin("PUT", "/api/v1/rules/" + unique("big")).header("Content-Type", "application/json"));
         writes.put("teams", asAdmin("PUT", "/api/v1/teams/" + unique("big")).header("Content-Type", "application/json"));
+        writes.put("gate", asAdmin("POST", "/api/v1/gate-evaluations").header("Content-Type", "application/json"));
         writes.forEach((name, request) -> {
             boolean lines = name.startsWith("line");
             String start = lines ? goodLine + "\n" : name.equals("config") ? "teams: []\n" : name.equals("metrics")
