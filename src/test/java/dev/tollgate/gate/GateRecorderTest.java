@@ -43,9 +43,13 @@ class GateRecorderTest {
     private final Transactions database = new Transactions();
     private final Rows rows = new Rows(database);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    // No backstop to speak of: an asker left unwoken would fail the test by its timeout.
-    private final GateRecorder recorder = new GateRecorder(rows, new TransactionTemplate(database), event -> {
-    }, meters, Duration.ofHours(1));
+    private final GateRecorder recorder = recorder(Duration.ZERO);
+
+    /** No backstop to speak of: an asker left unwoken would fail the test by its timeout. */
+    private GateRecorder recorder(Duration linger) {
+        return new GateRecorder(rows, new TransactionTemplate(database), event -> {
+        }, meters, Duration.ofHours(1), linger);
+    }
 
     @AfterEach
     void close() {
@@ -106,6 +110,37 @@ class GateRecorderTest {
 
         assertThat(rows.written.get()).isEqualTo(askersCount * each);
         assertThat(meters.get("tollgate.gate.recorder.group").summary().totalAmount()).isEqualTo(askersCount * each);
+    }
+
+    @Test
+    void an_evaluation_asked_while_the_gate_is_idle_never_lingers() throws Exception {
+        GateRecorder lingering = recorder(Duration.ofHours(1));
+
+        askers.submit(() -> lingering.record(evaluation("alone"), "payments", "pipeline", List.of()))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(database.committed).hasSize(1);
+    }
+
+    @Test
+    void when_busy_a_small_group_waits_for_the_evaluations_being_decided_and_shares_their_commit() throws Exception {
+        GateRecorder lingering = recorder(Duration.ofMillis(300));
+        lingering.record(evaluation("first"), "payments", "pipeline", List.of());
+        List<Future<?>> answers = new ArrayList<>();
+        for (int i = 0; i < GateRecorder.FEW - 1; i++) {
+            String id = "e" + i;
+            answers.add(askers.submit(() -> lingering.record(evaluation(id), "payments", "pipeline", List.of())));
+            // Each would commit alone without the linger: a commit here takes microseconds.
+            Thread.sleep(50);
+        }
+        for (Future<?> answer : answers) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+
+        // Just after a commit, the first of them waited for the others: one commit for all three.
+        assertThat(database.committed).hasSize(2);
+        DistributionSummary groups = meters.get("tollgate.gate.recorder.group").summary();
+        assertThat(groups.max()).isEqualTo(GateRecorder.FEW - 1);
     }
 
     @Test
