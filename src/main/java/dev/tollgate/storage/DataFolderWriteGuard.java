@@ -26,9 +26,7 @@ class DataFolderWriteGuard {
             @Override
             public void executeStart(ExecuteContext context) {
                 if (WRITES.contains(context.type())) {
-                    folder.refusal().ifPresent(reason -> {
-                        throw new DataFolderFullException(reason);
-                    });
+                    folder.requireWritable();
                 }
             }
         });

@@ -13,8 +13,8 @@ import org.jooq.Insert;
  * cost as much as H2's whole work on the rows (measured with a flight recording of
  * {@code bench/run gate}). Values are bound as {@link RenderedQuery} binds them.
  *
- * <p>It bypasses jOOQ's execute listeners, so it asks {@link WriteRefusals} itself what the guard
- * among them would: while the data folder refuses writes, nothing is written and the caller gets
+ * <p>It bypasses jOOQ's execute listeners, so it asks {@link WriteRefusals} itself, as the guard
+ * among them does: while the data folder refuses writes, nothing is written and the caller gets
  * the same 503. Runs on the connection of the caller's transaction when there is one.
  */
 public final class RenderedInsert {
@@ -34,9 +34,7 @@ public final class RenderedInsert {
 
     /** Inserts a row of each of {@code rows}; all or none, as the caller's transaction decides. */
     public void execute(List<Object[]> rows) {
-        refusals.refusal().ifPresent(reason -> {
-            throw new DataFolderFullException(reason);
-        });
+        refusals.requireWritable();
         db.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (rows.size() == 1) {

@@ -11,4 +11,11 @@ public interface WriteRefusals {
 
     /** Why writes are refused now, or empty when they are not. */
     Optional<String> refusal();
+
+    /** Throws the 503 a refused write answers, naming why, when writes are refused now. */
+    default void requireWritable() {
+        refusal().ifPresent(reason -> {
+            throw new DataFolderFullException(reason);
+        });
+    }
 }
