@@ -3,8 +3,9 @@ package dev.tollgate.gate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -96,17 +97,14 @@ class GateEvaluationController {
         return question;
     }
 
-    /** {@code enforce} as Spring converts a boolean parameter: absent or empty is false. */
+    /** {@code enforce} converted as Spring converts a boolean parameter: absent or empty is false. */
     private static boolean enforce(String value) {
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes", "1" -> true;
-            case "false", "off", "no", "0" -> false;
-            default -> throw new InvalidInputException("Parameter 'enforce' has the wrong format",
+        try {
+            return Boolean.TRUE.equals(DefaultConversionService.getSharedInstance().convert(value, Boolean.class));
+        } catch (ConversionException e) {
+            throw new InvalidInputException("Parameter 'enforce' has the wrong format",
                     List.of(Violation.at("enforce", "has the wrong format")));
-        };
+        }
     }
 
     @GetMapping
