@@ -4,9 +4,9 @@ import java.util.UUID;
 
 /**
  * The ids Tollgate makes up (gate evaluations, overrides, reviews, action items): UUIDs of version
- * 7 (RFC 9562), 36 characters as the columns hold them. Anything else names nothing, and is not looked up: the
- * database would compare a longer text cut to the column's width, and find the row whose id it
- * starts with.
+ * 7 (RFC 9562), 36 characters as the columns hold them. Anything else names nothing, and is not
+ * looked up: the database would compare a longer text cut to the column's width, and find the row
+ * whose id it starts with.
  */
 public final class GeneratedIds {
 
