@@ -8,9 +8,7 @@ import static org.jooq.impl.DSL.select;
 import java.util.Collection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
@@ -62,13 +60,6 @@ class ServiceRepository {
     }
 
     /** The owner of each known service among {@code ids} (null when unowned); unknown ids are absent. */
-    Map<String, String> findOwners(Collection<String> ids) {
-        Map<String, String> owners = new HashMap<>();
-        db.select(SERVICE.ID, SERVICE.TEAM_ID).from(SERVICE).where(SERVICE.ID.in(ids))
-                .forEach(r -> owners.put(r.value1(), r.value2()));
-        return owners;
-    }
-
     /** Inserts services with no stage path; ids another writer inserted meanwhile are skipped. */
     List<String> insertFromIngest(Collection<String> ids, String team, Instant at) {
         if (!ids.isEmpty()) {

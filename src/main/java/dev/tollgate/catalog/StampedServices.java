@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The services as this node last read them, for the gate's every evaluation: read again, all at
- * once, when the {@link CatalogStamp} the caller read has moved since. A service changed on any
- * node therefore holds for the next evaluation that reads the stamp after the change committed.
+ * The services as this node last read them, for the gate's every evaluation and every ingest
+ * request: read again, all at once, when the {@link CatalogStamp} the caller read has moved since.
+ * A service changed on any node therefore holds for the next evaluation or request that reads
+ * the stamp after the change committed.
  */
 @Component
 public class StampedServices {

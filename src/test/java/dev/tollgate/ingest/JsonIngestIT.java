@@ -168,6 +168,23 @@ class JsonIngestIT {
                 + "&to=" + start.plus(1, ChronoUnit.HOURS)).path("count").asLong()).isZero();
     }
 
+    /** Owners come from services held in memory: a move must hold for the very next write. */
+    @Test
+    void follows_a_service_to_its_new_team_at_the_next_write() {
+        String teamToken = api.createToken(team, "ingest");
+        String otherTeam = api.createTeam(unique("other"));
+        String otherToken = api.createToken(otherTeam, "ingest");
+        String errors = "[" + point("errors", "\"service\": \"" + service + "\"", 1, start.plusSeconds(60)) + "]";
+        post(teamToken, errors).expectStatus(200);
+        post(otherToken, errors).expectProblem(403);
+
+        api.put("/api/v1/services/" + service).asAdmin()
+                .json("{\"team\": \"" + otherTeam + "\", \"stages\": [\"beta\", \"prod\"]}").send().expectStatus(200);
+
+        post(teamToken, errors).expectProblem(403);
+        post(otherToken, errors).expectStatus(200);
+    }
+
     @Test
     void stores_team_level_points_and_refuses_unknown_teams() {
         post(ingest, "[" + point("signups", "\"team\": \"" + team + "\"", 42, start.plusSeconds(60)) + "]").expectStatus(200);
