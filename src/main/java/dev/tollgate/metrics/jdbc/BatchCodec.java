@@ -3,6 +3,7 @@ package dev.tollgate.metrics.jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,8 +39,11 @@ final class BatchCodec {
         Map<String, Integer> strings = new HashMap<>();
         BinaryWriter stringTable = new BinaryWriter(1024);
         Map<SeriesKey, Integer> series = new HashMap<>();
+        // Most points find their series number by the identity of their strings, without a key.
+        SeriesByIdentity<Integer> seriesByIdentity = new SeriesByIdentity<>(Math.min(points.size(), 4096));
         BinaryWriter seriesTable = new BinaryWriter(1024);
         Map<Map<String, String>, Integer> tagSets = new HashMap<>();
+        Map<Map<String, String>, Integer> tagSetsByIdentity = new IdentityHashMap<>();
         BinaryWriter tagSetTable = new BinaryWriter(64);
 
         int count = points.size();
@@ -49,31 +53,40 @@ final class BatchCodec {
         BinaryWriter valueColumn = new BinaryWriter(count * 3);
         long previousSecond = 0;
         for (MetricPoint point : points) {
-            SeriesKey key = SeriesKey.of(point);
-            Integer seriesNumber = series.get(key);
+            Integer seriesNumber = seriesByIdentity.get(point);
             if (seriesNumber == null) {
-                seriesNumber = series.size();
-                series.put(key, seriesNumber);
-                seriesTable.writeUnsigned(number(strings, stringTable, key.metric()));
-                seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.team()));
-                seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.service()));
-                seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.stage()));
+                SeriesKey key = SeriesKey.of(point);
+                seriesNumber = series.get(key);
+                if (seriesNumber == null) {
+                    seriesNumber = series.size();
+                    series.put(key, seriesNumber);
+                    seriesTable.writeUnsigned(number(strings, stringTable, key.metric()));
+                    seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.team()));
+                    seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.service()));
+                    seriesTable.writeUnsigned(optionalNumber(strings, stringTable, key.stage()));
+                }
+                seriesByIdentity.put(point, seriesNumber);
             }
             seriesColumn.writeUnsigned(seriesNumber);
 
             if (point.tags().isEmpty()) {
                 tagColumn.writeUnsigned(0);
             } else {
-                Integer tagSetNumber = tagSets.get(point.tags());
+                // The points of a series share their map: found by identity, without hashing it.
+                Integer tagSetNumber = tagSetsByIdentity.get(point.tags());
                 if (tagSetNumber == null) {
-                    tagSetNumber = tagSets.size();
-                    tagSets.put(point.tags(), tagSetNumber);
-                    Map<String, String> sorted = new TreeMap<>(point.tags());
-                    tagSetTable.writeUnsigned(sorted.size());
-                    sorted.forEach((name, value) -> {
-                        tagSetTable.writeUnsigned(number(strings, stringTable, name));
-                        tagSetTable.writeUnsigned(number(strings, stringTable, value));
-                    });
+                    tagSetNumber = tagSets.get(point.tags());
+                    if (tagSetNumber == null) {
+                        tagSetNumber = tagSets.size();
+                        tagSets.put(point.tags(), tagSetNumber);
+                        Map<String, String> sorted = new TreeMap<>(point.tags());
+                        tagSetTable.writeUnsigned(sorted.size());
+                        sorted.forEach((name, value) -> {
+                            tagSetTable.writeUnsigned(number(strings, stringTable, name));
+                            tagSetTable.writeUnsigned(number(strings, stringTable, value));
+                        });
+                    }
+                    tagSetsByIdentity.put(point.tags(), tagSetNumber);
                 }
                 tagColumn.writeUnsigned(tagSetNumber + 1L);
             }

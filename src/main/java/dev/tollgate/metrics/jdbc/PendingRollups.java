@@ -24,10 +24,8 @@ import dev.tollgate.metrics.MetricPoint;
  */
 final class PendingRollups {
 
-    private static final int SERIES_CACHE = 4096;
-
     private final Map<SeriesKey, SeriesMinutes> series = new HashMap<>();
-    private final CachedSeries[] seriesCache = new CachedSeries[SERIES_CACHE];
+    private final SeriesByIdentity<SeriesMinutes> byIdentity = new SeriesByIdentity<>(1024);
     private long[] batchIds = new long[16];
     private int batchCount;
     private long pointCount;
@@ -45,26 +43,14 @@ final class PendingRollups {
         pointCount += points.size();
     }
 
-    /**
-     * The series of a point's own placement, through a small cache by the identity of its metric
-     * and placement strings: points of one series share those instances (the parsers cache them),
-     * so most points find their series without building a key or hashing strings.
-     */
+    /** The series of a point's own placement, found by the identity of its strings where it can be. */
     private SeriesMinutes seriesOf(MetricPoint point) {
-        int hash = System.identityHashCode(point.metric()) * 31 + System.identityHashCode(point.service());
-        hash = (hash * 31 + System.identityHashCode(point.stage())) * 31 + System.identityHashCode(point.team());
-        int slot = (hash ^ (hash >>> 16)) & (SERIES_CACHE - 1);
-        CachedSeries cached = seriesCache[slot];
-        if (cached != null && cached.metric == point.metric() && cached.team == point.team()
-                && cached.service == point.service() && cached.stage == point.stage()) {
-            return cached.series;
+        SeriesMinutes minutes = byIdentity.get(point);
+        if (minutes == null) {
+            minutes = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesMinutes());
+            byIdentity.put(point, minutes);
         }
-        SeriesMinutes minutes = series.computeIfAbsent(SeriesKey.of(point), any -> new SeriesMinutes());
-        seriesCache[slot] = new CachedSeries(point.metric(), point.team(), point.service(), point.stage(), minutes);
         return minutes;
-    }
-
-    private record CachedSeries(String metric, String team, String service, String stage, SeriesMinutes series) {
     }
 
     /** Takes over everything {@code other} holds; {@code other}'s batches are taken as the newer. */
