@@ -1,9 +1,7 @@
 package dev.tollgate.ingest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.tollgate.api.MetricKey;
 import dev.tollgate.api.Violation;
@@ -14,8 +12,13 @@ import dev.tollgate.api.Violations;
  * placing, in line order, one per bad line, the first {@link Violations#MAX_LISTED} listed and all
  * counted. String fields are no metrics: they are left out and counted, never refused, so that a
  * Telegraf input with a text field still delivers its numbers.
+ *
+ * <p>Each numeric field of a line is a point, placed by the line's tags ({@link PointPlacement}):
+ * field {@code value} of measurement {@code m} is metric {@code m}, any other field {@code f} is
+ * metric {@code m.f}. The points of one series share their tag map, the line's tags but the
+ * placing ones.
  */
-record LinePoints(List<LinePoint> points, List<Violation> violations, int badLineCount, int droppedStringFields) {
+record LinePoints(List<IncomingPoint> points, List<Violation> violations, int badLineCount, int droppedStringFields) {
 
     LinePoints {
         points = List.copyOf(points);
@@ -27,34 +30,24 @@ record LinePoints(List<LinePoint> points, List<Violation> violations, int badLin
     }
 
     static LinePoints from(ParsedLines parsed) {
-        return from(parsed, new PlacementCache());
+        return from(parsed, new PlacementCache(), new MetricNames());
     }
 
-    static LinePoints from(ParsedLines parsed, PlacementCache placements) {
-        List<LinePoint> points = new ArrayList<>(parsed.lines().size() * 2);
+    static LinePoints from(ParsedLines parsed, PlacementCache placements, MetricNames metrics) {
+        List<IncomingPoint> points = new ArrayList<>(parsed.lines().size() * 2);
         List<Violation> violations = new ArrayList<>();
         int badLines = 0;
         int droppedStrings = 0;
-        Map<String, Map<String, String>> metricsByMeasurement = new HashMap<>();
         for (ParsedLine line : parsed.lines()) {
             int firstPoint = points.size();
             int strings = 0;
             try {
                 PointPlacement placement = placements.placementOf(line.tags());
-                Map<String, String> metrics = metricsByMeasurement.get(line.measurement());
-                if (metrics == null) {
-                    metrics = new HashMap<>();
-                    metricsByMeasurement.put(line.measurement(), metrics);
-                }
                 for (LineField field : line.fields()) {
                     if (field instanceof LineField.Numeric(String key, double value)) {
-                        String metric = metrics.get(key);
-                        if (metric == null) {
-                            metric = metricOf(line.measurement(), key);
-                            metrics.put(key, metric);
-                        }
-                        points.add(new LinePoint(line.lineNumber(), metric, placement.service(), placement.team(),
-                                placement.stage(), line.time(), value, placement.tags()));
+                        String metric = metrics.metricOf(line.measurement(), key);
+                        points.add(IncomingPoint.fromLine(line.lineNumber(), metric, placement.service(),
+                                placement.team(), placement.stage(), line.time(), value, placement.tags()));
                     } else {
                         strings++;
                     }
@@ -72,7 +65,8 @@ record LinePoints(List<LinePoint> points, List<Violation> violations, int badLin
                 parsed.badLineCount() + badLines, droppedStrings);
     }
 
-    private static String metricOf(String measurement, String fieldKey) {
+    /** @throws BadLine when the field of the measurement makes no metric key */
+    static String metricOf(String measurement, String fieldKey) {
         if ("value".equals(fieldKey)) {
             if (!MetricKey.isValid(measurement)) {
                 throw new BadLine("measurement " + BadLine.quote(measurement) + " is no metric key: it must be "

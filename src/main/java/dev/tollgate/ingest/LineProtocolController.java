@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -71,12 +69,7 @@ class LineProtocolController {
                         + (points.badLineCount() == 1 ? " line is" : " lines are") + " not valid", points.violations());
             }
             meters.droppedStringFields(points.droppedStringFields());
-            List<IncomingPoint> incoming = new ArrayList<>(points.points().size());
-            for (LinePoint point : points.points()) {
-                incoming.add(IncomingPoint.fromLine(point.line(), point.metric(), point.service(), point.team(),
-                        point.stage(), point.time(), point.value(), point.tags()));
-            }
-            return ingest.accept(incoming, "line");
+            return ingest.accept(points.points(), "line");
         });
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }

@@ -41,9 +41,10 @@ final class LineProtocolParser {
     private final TokenCache<LineSyntax.Series> seriesCache = new TokenCache<>(SERIES_CACHE_SIZE, MAX_CACHED_SERIES_KEY);
     private final TokenCache<String> fieldKeyCache = new TokenCache<>(FIELD_KEY_CACHE_SIZE, MAX_CACHED_FIELD_KEY);
     private final PlacementCache placements = new PlacementCache();
+    private final MetricNames metrics = new MetricNames();
 
     /**
-     * A parser whose caches of series, field keys and placements serve every body it parses, from
+     * A parser whose caches of series, field keys, placements and metric names serve every body it parses, from
      * any number of threads at once: keep one for the application, as agents send the same series
      * request after request.
      */
@@ -55,7 +56,7 @@ final class LineProtocolParser {
      * every reason to refuse it.
      */
     LinePoints points(byte[] body, Precision precision, Instant defaultTime) {
-        return LinePoints.from(parse(body, precision, defaultTime), placements);
+        return LinePoints.from(parse(body, precision, defaultTime), placements, metrics);
     }
 
     /**

@@ -49,14 +49,14 @@ class LinePointsTest {
         LinePoints points = valid("http,service=checkout,stage=prod value=3,latency_ms=12.5,errors=1i 1764151200");
 
         assertThat(points.points()).containsExactly(
-                new LinePoint(1, "http", "checkout", null, "prod", T1, 3, Map.of()),
-                new LinePoint(1, "http.latency_ms", "checkout", null, "prod", T1, 12.5, Map.of()),
-                new LinePoint(1, "http.errors", "checkout", null, "prod", T1, 1, Map.of()));
+                IncomingPoint.fromLine(1, "http", "checkout", null, "prod", T1, 3, Map.of()),
+                IncomingPoint.fromLine(1, "http.latency_ms", "checkout", null, "prod", T1, 12.5, Map.of()),
+                IncomingPoint.fromLine(1, "http.errors", "checkout", null, "prod", T1, 1, Map.of()));
     }
 
     @Test
     void service_team_and_stage_place_the_point_and_leave_the_tags_while_other_tags_stay() {
-        LinePoint point = valid("errors,region=eu-west-1,service=checkout,host=a,stage=gamma value=1")
+        IncomingPoint point = valid("errors,region=eu-west-1,service=checkout,host=a,stage=gamma value=1")
                 .points().getFirst();
 
         assertThat(point.service()).isEqualTo("checkout");
@@ -68,7 +68,7 @@ class LinePointsTest {
 
     @Test
     void env_is_the_stage_when_there_is_no_stage_tag() {
-        LinePoint point = valid("errors,service=checkout,env=prod value=1").points().getFirst();
+        IncomingPoint point = valid("errors,service=checkout,env=prod value=1").points().getFirst();
 
         assertThat(point.stage()).isEqualTo("prod");
         assertThat(point.tags()).isEmpty();
@@ -76,7 +76,7 @@ class LinePointsTest {
 
     @Test
     void env_stays_an_ordinary_tag_when_a_stage_tag_is_given() {
-        LinePoint point = valid("errors,service=checkout,stage=gamma,env=staging value=1").points().getFirst();
+        IncomingPoint point = valid("errors,service=checkout,stage=gamma,env=staging value=1").points().getFirst();
 
         assertThat(point.stage()).isEqualTo("gamma");
         assertThat(point.tags()).containsExactly(Map.entry("env", "staging"));
@@ -84,14 +84,14 @@ class LinePointsTest {
 
     @Test
     void a_service_point_without_stage_is_service_wide() {
-        LinePoint point = valid("errors,service=checkout value=1").points().getFirst();
+        IncomingPoint point = valid("errors,service=checkout value=1").points().getFirst();
 
         assertThat(point.stage()).isNull();
     }
 
     @Test
     void a_team_tag_makes_a_team_level_point_where_env_stays_a_tag() {
-        LinePoint point = valid("revenue,team=payments,env=prod value=1200.5").points().getFirst();
+        IncomingPoint point = valid("revenue,team=payments,env=prod value=1200.5").points().getFirst();
 
         assertThat(point.team()).isEqualTo("payments");
         assertThat(point.service()).isNull();
@@ -155,7 +155,7 @@ class LinePointsTest {
     void a_bad_field_spoils_the_whole_line() {
         LinePoints points = points("cpu,service=a value=1,bad\\ name=2\ncpu,service=a value=3");
 
-        assertThat(points.points()).extracting(LinePoint::line).containsExactly(2);
+        assertThat(points.points()).extracting(IncomingPoint::line).containsExactly(2);
         assertThat(points.violations()).extracting(Violation::line).containsExactly(1);
     }
 
@@ -182,14 +182,14 @@ class LinePointsTest {
                 deploy,service=a message="only text",note="x"
                 """);
 
-        assertThat(points.points()).extracting(LinePoint::metric, LinePoint::value).containsExactly(
+        assertThat(points.points()).extracting(IncomingPoint::metric, IncomingPoint::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("deploy", 1.0));
         assertThat(points.droppedStringFields()).isEqualTo(3);
     }
 
     @Test
     void booleans_become_one_and_zero() {
-        assertThat(valid("health,service=a up=true,degraded=F").points()).extracting(LinePoint::value)
+        assertThat(valid("health,service=a up=true,degraded=F").points()).extracting(IncomingPoint::value)
                 .containsExactly(1.0, 0.0);
     }
 
