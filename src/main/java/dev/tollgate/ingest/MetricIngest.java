@@ -70,8 +70,17 @@ class MetricIngest {
         // A tag map found valid, by identity, with its immutable copy: the points of one series
         // share their map, so each map is checked and copied once a request, not once a point.
         Map<Map<String, String>, Map<String, String>> validTags = new IdentityHashMap<>();
+        // The fields of a line come one after another as points of one placement, the very same
+        // strings: a placement found good is not checked or collected again for the next point.
+        IncomingPoint placedWell = null;
         for (IncomingPoint point : points) {
-            check(point, now, violations, validTags);
+            boolean placedAsBefore = placedWell != null && point.service() == placedWell.service()
+                    && point.team() == placedWell.team() && point.stage() == placedWell.stage();
+            boolean placedGood = check(point, now, violations, validTags, !placedAsBefore);
+            if (placedAsBefore) {
+                continue;
+            }
+            placedWell = placedGood ? point : null;
             if (point.service() != null && Identifier.isValid(point.service())) {
                 serviceIds.add(point.service());
             }
@@ -83,13 +92,15 @@ class MetricIngest {
         Set<String> unknownServices = new HashSet<>(serviceIds);
         unknownServices.removeAll(owners.keySet());
         Set<String> knownTeams = teams.existing(teamIds);
-        for (IncomingPoint point : points) {
-            if (point.service() != null && unknownServices.contains(point.service()) && !autoRegister) {
-                violations.add(point.fault("service", "service '" + point.service() + "' is not in the catalog"));
-            }
-            if (point.service() == null && point.team() != null && teamIds.contains(point.team())
-                    && !knownTeams.contains(point.team())) {
-                violations.add(point.fault("team", "team '" + point.team() + "' is not in the catalog"));
+        if ((!autoRegister && !unknownServices.isEmpty()) || !knownTeams.containsAll(teamIds)) {
+            for (IncomingPoint point : points) {
+                if (point.service() != null && unknownServices.contains(point.service()) && !autoRegister) {
+                    violations.add(point.fault("service", "service '" + point.service() + "' is not in the catalog"));
+                }
+                if (point.service() == null && point.team() != null && teamIds.contains(point.team())
+                        && !knownTeams.contains(point.team())) {
+                    violations.add(point.fault("team", "team '" + point.team() + "' is not in the catalog"));
+                }
             }
         }
         if (!violations.isEmpty()) {
@@ -103,13 +114,18 @@ class MetricIngest {
             owners.put(service, newOwner);
         }
         List<MetricPoint> stored = new ArrayList<>(points.size());
+        IncomingPoint allowed = null;
+        String team = null;
         for (IncomingPoint point : points) {
-            String team = point.service() != null ? owners.get(point.service()) : point.team();
-            if (!caller.mayActOn(team)) {
-                meters.refused(endpoint, "forbidden", points.size());
-                throw new AccessDeniedException(point.service() != null
-                        ? "Not allowed to write to service '" + point.service() + "'"
-                        : "Not allowed to write to team '" + point.team() + "'");
+            if (allowed == null || point.service() != allowed.service() || point.team() != allowed.team()) {
+                team = point.service() != null ? owners.get(point.service()) : point.team();
+                if (!caller.mayActOn(team)) {
+                    meters.refused(endpoint, "forbidden", points.size());
+                    throw new AccessDeniedException(point.service() != null
+                            ? "Not allowed to write to service '" + point.service() + "'"
+                            : "Not allowed to write to team '" + point.team() + "'");
+                }
+                allowed = point;
             }
             Map<String, String> tags = point.tags() == null || point.tags().isEmpty() ? Map.of()
                     : validTags.get(point.tags());
@@ -124,13 +140,34 @@ class MetricIngest {
         return stored.size();
     }
 
-    private static void check(IncomingPoint point, Instant now, Violations violations,
-            Map<Map<String, String>, Map<String, String>> validTags) {
+    /** Answers whether the point's placement is good; without {@code withPlacement} it is not checked. */
+    private static boolean check(IncomingPoint point, Instant now, Violations violations,
+            Map<Map<String, String>, Map<String, String>> validTags, boolean withPlacement) {
         if (point.metric() == null) {
             violations.add(point.fault("metric", "is required"));
         } else if (!MetricKey.isValid(point.metric())) {
             violations.add(point.fault("metric", "must be " + MetricKey.DESCRIPTION));
         }
+        boolean placedGood = !withPlacement || checkPlacement(point, violations);
+        if (point.value() == null) {
+            violations.add(point.fault("value", "is required"));
+        } else if (!Double.isFinite(point.value())) {
+            violations.add(point.fault("value", "must be a finite number"));
+        }
+        if (point.time() != null) {
+            if (point.time().isBefore(Instant.EPOCH)) {
+                violations.add(point.fault("time", "is before 1970"));
+            } else if (point.time().isAfter(now.plus(ApiTime.MAX_AHEAD))) {
+                violations.add(point.fault("time", ApiTime.AHEAD_DESCRIPTION));
+            }
+        }
+        checkTags(point, violations, validTags);
+        return placedGood;
+    }
+
+    /** Checks the point's service, team and stage; answers whether they are good. */
+    private static boolean checkPlacement(IncomingPoint point, Violations violations) {
+        int before = violations.count();
         if ((point.service() == null) == (point.team() == null)) {
             violations.add(point.fault(point.service() == null ? "service" : "team",
                     "a point names exactly one of service or team"));
@@ -146,19 +183,7 @@ class MetricIngest {
                 violations.add(point.fault("stage", "must be " + Identifier.DESCRIPTION));
             }
         }
-        if (point.value() == null) {
-            violations.add(point.fault("value", "is required"));
-        } else if (!Double.isFinite(point.value())) {
-            violations.add(point.fault("value", "must be a finite number"));
-        }
-        if (point.time() != null) {
-            if (point.time().isBefore(Instant.EPOCH)) {
-                violations.add(point.fault("time", "is before 1970"));
-            } else if (point.time().isAfter(now.plus(ApiTime.MAX_AHEAD))) {
-                violations.add(point.fault("time", ApiTime.AHEAD_DESCRIPTION));
-            }
-        }
-        checkTags(point, violations, validTags);
+        return violations.count() == before;
     }
 
     private static void checkTags(IncomingPoint point, Violations violations,
