@@ -31,6 +31,7 @@ class JsonPointsController {
     private final MetricIngest ingest;
     private final IngestCapacity capacity;
     private final JsonMapper json;
+    private final ValuePool pool = new ValuePool();
 
     JsonPointsController(MetricIngest ingest, IngestCapacity capacity, JsonMapper json) {
         this.ingest = ingest;
@@ -74,8 +75,9 @@ class JsonPointsController {
             if (point == null) {
                 throw InvalidInputException.of("/" + i, "must be a point object");
             }
-            incoming.add(IncomingPoint.fromJson(i, point.metric(), point.service(), point.team(), point.stage(),
-                    point.time(), point.value(), point.tags()));
+            incoming.add(IncomingPoint.fromJson(i, pool.string(point.metric()), pool.string(point.service()),
+                    pool.string(point.team()), pool.string(point.stage()), point.time(), point.value(),
+                    pool.tags(point.tags())));
         }
         return incoming;
     }
