@@ -50,7 +50,8 @@ final class BatchCodec {
         BinaryWriter seriesColumn = new BinaryWriter(count * 2);
         BinaryWriter tagColumn = new BinaryWriter(count);
         BinaryWriter timeColumn = new BinaryWriter(count * 2);
-        BinaryWriter valueColumn = new BinaryWriter(count * 3);
+        // Whole numbers take two or three bytes, any other value nine.
+        BinaryWriter valueColumn = new BinaryWriter(count * 6);
         long previousSecond = 0;
         for (MetricPoint point : points) {
             Integer seriesNumber = seriesByIdentity.get(point);
