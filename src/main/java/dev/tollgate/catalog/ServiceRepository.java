@@ -59,7 +59,6 @@ class ServiceRepository {
                 .fetchOptional(this::toService);
     }
 
-    /** The owner of each known service among {@code ids} (null when unowned); unknown ids are absent. */
     /** Inserts services with no stage path; ids another writer inserted meanwhile are skipped. */
     List<String> insertFromIngest(Collection<String> ids, String team, Instant at) {
         if (!ids.isEmpty()) {

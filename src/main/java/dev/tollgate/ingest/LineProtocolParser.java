@@ -44,9 +44,9 @@ final class LineProtocolParser {
     private final MetricNames metrics = new MetricNames();
 
     /**
-     * A parser whose caches of series, field keys, placements and metric names serve every body it parses, from
-     * any number of threads at once: keep one for the application, as agents send the same series
-     * request after request.
+     * A parser whose caches of series, field keys, placements and metric names serve every body it
+     * parses, from any number of threads at once: keep one for the application, as agents send the
+     * same series request after request.
      */
     LineProtocolParser() {
     }

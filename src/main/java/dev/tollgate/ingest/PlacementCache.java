@@ -10,8 +10,8 @@ import java.util.Map;
  */
 final class PlacementCache {
 
-    /** Some 16 slots a series for the thousand of a busy agent: with 4,096, a fifth of them collided. */
-    private static final int SIZE = 4096 * 4;
+    /** Sixteen slots for each of a busy agent's thousand series: with 4,096, a fifth of them shared a slot. */
+    private static final int SIZE = 16_384;
 
     /** {@code placement} is a {@link PointPlacement} or the message saying why there is none. */
     private record Entry(Map<String, String> tags, Object placement) {

@@ -7,9 +7,9 @@ import dev.tollgate.metrics.MetricPoint;
 /**
  * A point's own series found by the identity of its metric and placement strings: the points of
  * one series share those instances (the parsers cache them), so most points find their series
- * without building a {@link SeriesKey} or hashing a string. Open addressing, so that a thousand
- * series do not evict each other as they did in a direct-mapped cache of the same size (half the
- * lookups missed). Bounded: past {@link #MAX_ENTRIES} (strings that are equal but not shared) it
+ * without building a {@link SeriesKey} or hashing a string. Open addressing, so that thousands of
+ * series do not evict each other as they did in a direct-mapped cache of 4,096 slots (half of
+ * 3,000 series shared a slot and missed on every point). Bounded: past {@link #MAX_ENTRIES} (strings that are equal but not shared) it
  * starts over. Not thread-safe.
  *
  * @param <V> what a series maps to
