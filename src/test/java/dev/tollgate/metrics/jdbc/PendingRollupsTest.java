@@ -57,6 +57,30 @@ class PendingRollupsTest {
         assertThat(pending.minuteCount()).isEqualTo(expected.values().stream().mapToLong(Map::size).sum());
     }
 
+    /** Series are found by string identity first: equal strings of other instances must still meet. */
+    @Test
+    void puts_points_of_equal_but_distinct_strings_in_one_series() {
+        PendingRollups pending = new PendingRollups();
+        List<MetricPoint> points = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            points.add(new MetricPoint(copy(CHECKOUT.metric()), copy(CHECKOUT.team()), copy(CHECKOUT.service()),
+                    copy(CHECKOUT.stage()), HOUR.plusSeconds(i), i, null));
+        }
+        pending.add(1, points.subList(0, 2));
+        pending.add(2, points.subList(2, 3));
+
+        assertThat(pending.seriesKeys()).containsExactly(CHECKOUT);
+        assertThat(pending.minuteCount()).isEqualTo(1);
+        List<Long> counts = new ArrayList<>();
+        pending.forEachMinute(CHECKOUT, Minutes.of(HOUR), Minutes.of(HOUR) + 1,
+                (summary, minute) -> counts.add(summary.count()));
+        assertThat(counts).containsExactly(3L);
+    }
+
+    private static String copy(String value) {
+        return new String(value.toCharArray());
+    }
+
     @Test
     void reads_the_minutes_of_a_window_only() {
         PendingRollups pending = new PendingRollups();
