@@ -29,7 +29,11 @@ public class StampedServices {
     /** The service as it stood at {@code stamp} (or later), read by the caller from {@link CatalogStamp#current()}. */
     public Optional<ServiceDefinition> find(long stamp, String id) {
         Snapshot known = snapshot;
-        if (known.stamp() != stamp) {
+        // The stamp only grows. A snapshot of a later stamp serves a caller of an earlier one: it
+        // is at least as new as that caller needs. Reading again on any difference made callers of
+        // two stamps (one read before a change, one after) read all services in turn, each undoing
+        // the other's snapshot, up to once for every service an ingest request names.
+        if (known.stamp() < stamp) {
             // Read after the stamp: what it holds is at least as new as the stamp says.
             known = new Snapshot(stamp, services.all().stream()
                     .collect(Collectors.toUnmodifiableMap(ServiceDefinition::id, Function.identity())));

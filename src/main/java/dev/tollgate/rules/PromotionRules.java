@@ -95,7 +95,9 @@ public class PromotionRules {
 
     private RuleSnapshot rulesAt(long stamp) {
         RuleSnapshot known = snapshot;
-        if (known.stamp() != stamp) {
+        // The stamp only grows: a snapshot of a later stamp serves a caller of an earlier one (see
+        // StampedServices), so callers of two stamps do not read all rules again in turn.
+        if (known.stamp() < stamp) {
             // Read after the stamp: the rules read are at least as new as the stamp says.
             known = RuleSnapshot.of(stamp, repository.list(null, null));
             snapshot = known;
