@@ -21,7 +21,8 @@ import dev.tollgate.testing.TollgateProcess;
  * 10 rules a service of every kind, thirty days of minute data (requests, errors and latency of
  * each service and stage: 19.4 million points); then 32 concurrent clients ask the gate for a
  * minute, after a warm-up. Prints evaluations per second and the p50 and p99 latency the clients
- * see; and, in the same run, how long InfluxDB takes to answer the same aggregates directly (the
+ * see, asking back to back (the most the gate answers) and then paced at 2,000 evaluations a
+ * second together (the latency at the target rate); and, in the same run, how long InfluxDB takes to answer the same aggregates directly (the
  * same lines written into it, the same 32 clients, one InfluxQL request per evaluation). Targets on
  * a 2-core machine: p99 at most 5 ms and at least 2,000 evaluations per second on the embedded
  * store. Not part of the suite: a measurement, not a test. Run it with {@code bench/run gate}.
@@ -42,20 +43,26 @@ public final class GateBenchmark {
     private final int clientCount;
     private final Duration measured;
     private final Duration warmUp;
+    private final double pacedRate;
     private final LoadClients clients = new LoadClients();
 
-    private GateBenchmark(int clients, Duration measured, Duration warmUp) {
+    private GateBenchmark(int clients, Duration measured, Duration warmUp, double pacedRate) {
         this.clientCount = clients;
         this.measured = measured;
         this.warmUp = warmUp;
+        this.pacedRate = pacedRate;
     }
 
-    /** Arguments: [concurrent clients (32)] [seconds measured (60)] [seconds of warm-up (15)]. */
+    /**
+     * Arguments: [concurrent clients (32)] [seconds measured (60)] [seconds of warm-up (15)]
+     * [evaluations a second of the paced run (2000; 0 for none)].
+     */
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         Duration measured = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration warmUp = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15);
-        new GateBenchmark(clients, measured, warmUp).run();
+        double paced = args.length > 3 ? Double.parseDouble(args[3]) : 2000;
+        new GateBenchmark(clients, measured, warmUp, paced).run();
         System.exit(0);
     }
 
@@ -99,6 +106,14 @@ public final class GateBenchmark {
                 double groups = TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_count");
                 System.out.printf(Locale.ROOT, "    evaluations a commit: %.1f on average (%,.0f commits)%n",
                         TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_sum") / groups, groups);
+                if (pacedRate > 0) {
+                    // The targets together: the latency at 2,000 evaluations a second, not at the most it answers.
+                    Figures paced = clients.paced(clientCount, pacedRate, warmUp, measured,
+                            index -> gateRequest(tollgate.url(), index));
+                    System.out.printf(Locale.ROOT, "Gate paced at %,.0f/s (%d clients, latency from when each was due):"
+                            + " %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms%n", pacedRate, clientCount,
+                            paced.perSecond(), paced.p50(), paced.p99());
+                }
                 return null;
             });
         }
