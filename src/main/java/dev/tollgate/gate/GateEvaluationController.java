@@ -1,7 +1,6 @@
 package dev.tollgate.gate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import org.springframework.core.convert.ConversionException;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.api.InvalidInputException;
+import dev.tollgate.api.RequestBodies;
 import dev.tollgate.api.Violation;
 import dev.tollgate.rules.Verdict;
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,8 +83,8 @@ class GateEvaluationController {
     /** The body as {@code @RequestBody} would read it: a missing or unreadable one is refused the same way. */
     private GateQuestion question(HttpServletRequest request) {
         GateQuestion question;
-        try (InputStream body = request.getInputStream()) {
-            byte[] bytes = body.readAllBytes();
+        try {
+            byte[] bytes = RequestBodies.read(request);
             question = bytes.length == 0 ? null : json.readValue(bytes, GateQuestion.class);
         } catch (JacksonException | IOException e) {
             // The body limit's 413 and a bad gzip body arrive as causes, as through a converter.

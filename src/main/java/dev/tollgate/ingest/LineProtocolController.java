@@ -1,10 +1,7 @@
 package dev.tollgate.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.util.Arrays;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.api.InvalidInputException;
+import dev.tollgate.api.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -74,39 +72,9 @@ class LineProtocolController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
-    /**
-     * The whole body, read straight into an array of the declared length when there is one:
-     * {@code readAllBytes} collects chunks and copies them together, so a body of 5,000 lines
-     * (half a MiB) cost twice its size again.
-     */
     private static byte[] read(HttpServletRequest request) {
-        long declared = request.getContentLengthLong();
-        try (InputStream body = request.getInputStream()) {
-            if (declared <= 0 || declared > Integer.MAX_VALUE - 8) {
-                return body.readAllBytes();
-            }
-            byte[] bytes = new byte[(int) declared];
-            int size = 0;
-            while (size < bytes.length) {
-                int read = body.read(bytes, size, bytes.length - size);
-                if (read < 0) {
-                    break;
-                }
-                size += read;
-            }
-            if (size < bytes.length) {
-                return Arrays.copyOf(bytes, size);
-            }
-            int next = body.read();
-            if (next < 0) {
-                return bytes;
-            }
-            // More than declared: a gzip body declares its compressed length.
-            ByteArrayOutputStream whole = new ByteArrayOutputStream(bytes.length * 4);
-            whole.write(bytes);
-            whole.write(next);
-            body.transferTo(whole);
-            return whole.toByteArray();
+        try {
+            return RequestBodies.read(request);
         } catch (IOException e) {
             throw RequestBodyFaults.unreadable(e);
         }
