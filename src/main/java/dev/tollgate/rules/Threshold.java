@@ -97,10 +97,20 @@ record Threshold(String metric, Aggregation aggregation, Duration window, Operat
         return (fails ? RuleResult.fail(message) : RuleResult.pass(message)).withFigures(observed, limit);
     }
 
-    private static String format(double number) {
+    static String format(double number) {
         if (number == Math.rint(number) && Math.abs(number) < 1e15) {
             return Long.toString((long) number);
         }
-        return String.format(Locale.ROOT, "%.4g", number).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        // Four significant digits without trailing zeros ("0.05", not "0.05000"), cut by hand: a
+        // regular expression here was compiled anew for every rule of every gate evaluation.
+        String digits = String.format(Locale.ROOT, "%.4g", number);
+        if (digits.indexOf('.') < 0 || digits.indexOf('e') >= 0) {
+            return digits;
+        }
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return digits.substring(0, digits.charAt(end - 1) == '.' ? end - 1 : end);
     }
 }

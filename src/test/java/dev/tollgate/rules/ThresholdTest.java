@@ -64,4 +64,16 @@ class ThresholdTest {
         assertThat(latency.evaluate(290.0, null, 200.0, "prod").status()).isEqualTo(RuleStatus.PASS);
         assertThat(latency.evaluate(290.0, null, null, "prod").status()).isEqualTo(RuleStatus.NO_DATA);
     }
+
+    @Test
+    void figures_read_with_four_significant_digits_and_no_trailing_zeros() {
+        assertThat(Threshold.format(14.0)).isEqualTo("14");
+        assertThat(Threshold.format(0.05)).isEqualTo("0.05");
+        assertThat(Threshold.format(-0.0312345)).isEqualTo("-0.03123");
+        assertThat(Threshold.format(12.00004)).isEqualTo("12");
+        assertThat(Threshold.format(99.5)).isEqualTo("99.5");
+        assertThat(Threshold.format(1234.5)).isEqualTo("1235");
+        assertThat(Threshold.format(1.5e20)).isEqualTo("1.500e+20");
+        assertThat(Threshold.format(0.00001)).isEqualTo("1.000e-05");
+    }
 }
