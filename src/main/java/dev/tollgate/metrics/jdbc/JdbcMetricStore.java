@@ -12,8 +12,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -124,8 +122,7 @@ class JdbcMetricStore implements MetricStore {
     /** Committed rows of the hours reads asked for, kept current by the flushes. */
     private final RecentRollupRows recentRows = new RecentRollupRows(HOT_ROWS_BYTES);
 
-    /** The series stored in {@code metric_series}, by metric; only ever grows. */
-    private final Map<String, Map<SeriesKey, Long>> storedSeries = new ConcurrentHashMap<>();
+    private final StoredSeries storedSeries = new StoredSeries();
 
     private final Timer writes;
     private final DistributionSummary batchPoints;
@@ -159,7 +156,7 @@ class JdbcMetricStore implements MetricStore {
                 .description("Batches committed but not rolled up into their hourly rows yet")
                 .register(registry);
         warnOfDelayedWrites();
-        new MetricRollupRepository(db).allSeries().forEach(this::registerSeries);
+        new MetricRollupRepository(db).allSeries().forEach(storedSeries::register);
         replay();
     }
 
@@ -496,7 +493,7 @@ class JdbcMetricStore implements MetricStore {
         Map<SeriesKey, Long> ids = new HashMap<>();
         List<SeriesKey> unknown = new ArrayList<>();
         for (SeriesKey key : keys) {
-            Long id = storedSeries.getOrDefault(key.metric(), Map.of()).get(key);
+            Long id = storedSeries.id(key);
             if (id == null) {
                 unknown.add(key);
             } else {
@@ -506,14 +503,10 @@ class JdbcMetricStore implements MetricStore {
         if (!unknown.isEmpty()) {
             Map<SeriesKey, Long> stored = db.transactionResult(transaction ->
                     new MetricRollupRepository(transaction.dsl()).storeSeries(unknown));
-            stored.forEach(this::registerSeries);
+            stored.forEach(storedSeries::register);
             ids.putAll(stored);
         }
         return ids;
-    }
-
-    private void registerSeries(SeriesKey key, Long id) {
-        storedSeries.computeIfAbsent(key.metric(), any -> new ConcurrentHashMap<>()).put(key, id);
     }
 
     /** Applies the batches not rolled up yet, as a crash or stop left them; flushes as memory fills. */
@@ -582,10 +575,10 @@ class JdbcMetricStore implements MetricStore {
                 continue;
             }
             NavigableMap<Long, ValueSummary> buckets = new TreeMap<>();
-            LongFunction<ValueSummary> bucket = minute -> buckets.computeIfAbsent(
-                    stepMinutes == 0 ? fromMinute : Math.floorDiv(minute, stepMinutes) * stepMinutes,
-                    any -> new ValueSummary(withSketch));
-            Set<Long> ids = storedSeriesIds(selector);
+            LongFunction<ValueSummary> bucket = stepMinutes == 0 ? wholeWindow(buckets, fromMinute, withSketch)
+                    : minute -> buckets.computeIfAbsent(Math.floorDiv(minute, stepMinutes) * stepMinutes,
+                            any -> new ValueSummary(withSketch));
+            Set<Long> ids = storedSeries.idsOf(selector);
             // hour → series id → row read from the database (null: it has none)
             Map<Long, Map<Long, StoredHour>> fetched = new HashMap<>();
             if (!ids.isEmpty()) {
@@ -596,8 +589,8 @@ class JdbcMetricStore implements MetricStore {
                     rollups.forEachHour(ids, hoursFrom, hoursTo, withSketch,
                             row -> bucket.apply(row.hour() * Minutes.PER_HOUR).merge(row.whole()));
                 }
-                EdgeRowConsumer minuteByMinute = (hour, row) -> {
-                    ValueSummary[] minutes = HourRollup.decodeMinutes(hour, row.minutes(), withSketch);
+                EdgeRowConsumer minuteByMinute = (seriesId, hour, row) -> {
+                    ValueSummary[] minutes = recentRows.minutes(seriesId, hour, row);
                     for (int slot = 0; slot < minutes.length; slot++) {
                         long minute = hour * Minutes.PER_HOUR + slot;
                         if (minutes[slot] != null && minute >= fromMinute && minute < toMinute) {
@@ -607,11 +600,11 @@ class JdbcMetricStore implements MetricStore {
                 };
                 forEachEdgeRow(rollups, ids, cutHours, fetched, minuteByMinute);
                 long endMicros = toMinute * Minutes.MICROS_PER_MINUTE;
-                forEachEdgeRow(rollups, ids, endingHours, fetched, (hour, row) -> {
+                forEachEdgeRow(rollups, ids, endingHours, fetched, (seriesId, hour, row) -> {
                     if (row.lastTime() < endMicros) {
                         bucket.apply(hour * Minutes.PER_HOUR).merge(row.whole(withSketch));
                     } else {
-                        minuteByMinute.accept(hour, row);
+                        minuteByMinute.accept(seriesId, hour, row);
                     }
                 });
             }
@@ -649,7 +642,7 @@ class JdbcMetricStore implements MetricStore {
                 if (known == null) {
                     unknown.add(seriesId);
                 } else {
-                    known.ifPresent(row -> consumer.accept(hour, row));
+                    known.ifPresent(row -> consumer.accept(seriesId, hour, row));
                 }
             }
             if (!unknown.isEmpty()) {
@@ -659,7 +652,7 @@ class JdbcMetricStore implements MetricStore {
                     StoredHour row = read.get(seriesId);
                     noted.put(seriesId, row);
                     if (row != null) {
-                        consumer.accept(hour, row);
+                        consumer.accept(seriesId, hour, row);
                     }
                 }
             }
@@ -668,17 +661,23 @@ class JdbcMetricStore implements MetricStore {
 
     @FunctionalInterface
     private interface EdgeRowConsumer {
-        void accept(long hour, StoredHour row);
+        void accept(long seriesId, long hour, StoredHour row);
     }
 
-    private Set<Long> storedSeriesIds(MetricSelector selector) {
-        Set<Long> ids = new TreeSet<>();
-        storedSeries.getOrDefault(selector.metric(), Map.of()).forEach((key, id) -> {
-            if (key.matches(selector)) {
-                ids.add(id);
+    /**
+     * The one bucket of a whole window, keyed {@code fromMinute} and made at its first value: the
+     * gate asks for many, and a map look-up of a boxed key for every minute merged added up.
+     */
+    private static LongFunction<ValueSummary> wholeWindow(Map<Long, ValueSummary> buckets, long fromMinute,
+            boolean withSketch) {
+        ValueSummary[] made = new ValueSummary[1];
+        return minute -> {
+            if (made[0] == null) {
+                made[0] = new ValueSummary(withSketch);
+                buckets.put(fromMinute, made[0]);
             }
-        });
-        return ids;
+            return made[0];
+        };
     }
 
     private void countPending() {

@@ -42,6 +42,11 @@ final class PercentileSketch {
         return new PercentileSketch(positive.copy(), negative.copy(), zeroCount);
     }
 
+    /** Roughly what it takes in memory. */
+    long bytes() {
+        return 32 + positive.bytes() + negative.bytes();
+    }
+
     void add(double value) {
         add(value, 1);
     }
@@ -154,6 +159,10 @@ final class PercentileSketch {
             this.counts = counts;
             this.size = size;
             this.total = total;
+        }
+
+        long bytes() {
+            return 80 + 12L * indexes.length;
         }
 
         Buckets copy() {

@@ -150,6 +150,11 @@ final class ValueSummary {
         return lastTime;
     }
 
+    /** Roughly what the sketch takes in memory: 0 without one. */
+    long sketchBytes() {
+        return sketch == null ? 0 : sketch.bytes();
+    }
+
     /** The sketch, made now if all values were equal so far; null without percentiles. */
     PercentileSketch sketch() {
         return percentiles && sketch == null ? materialise() : sketch;
