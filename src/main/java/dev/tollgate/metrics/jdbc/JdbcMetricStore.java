@@ -256,9 +256,11 @@ class JdbcMetricStore implements MetricStore {
             soleInstance.verify();
             PendingRollups work = takeForFlush();
             if (work == null) {
+                hotRows.flushed();
                 return 0;
             }
             writeRollups(work);
+            hotRows.flushed();
             return work.batchCount();
         } catch (RuntimeException e) {
             flushFailures.increment();
