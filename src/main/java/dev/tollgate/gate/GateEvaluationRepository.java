@@ -55,8 +55,20 @@ class GateEvaluationRepository {
             int limit) {
     }
 
-    /** An evaluation as it is stored: with its service's team, who asked, and the THRESHOLD rules that failed it. */
-    record EvaluationRow(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+    /**
+     * An evaluation as it is stored: with its service's team, who asked, the THRESHOLD rules that
+     * failed it, and its results as the JSON of their column.
+     */
+    record EvaluationRow(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed,
+            String resultsJson) {
+
+        /**
+         * The row of {@code evaluation}, its results written as JSON now: on the asker's thread,
+         * not under the recorder's lock, where every evaluation of a commit group waits for it.
+         */
+        static EvaluationRow of(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
+            return new EvaluationRow(evaluation, team, askedBy, failed, JSON.writeValueAsString(evaluation.results()));
+        }
     }
 
     /**
@@ -89,7 +101,7 @@ class GateEvaluationRepository {
         return new Object[] { evaluation.id(), evaluation.service(), row.team(), evaluation.version(), evaluation.stage(),
                 evaluation.sourceStage(), evaluation.pipelineRun(), evaluation.verdict().name(), evaluation.retryAfter(),
                 evaluation.evaluatedAt(), (int) Math.min(Integer.MAX_VALUE, evaluation.durationMs()),
-                JSON.writeValueAsString(evaluation.results()),
+                row.resultsJson(),
                 evaluation.warnings().isEmpty() ? null : String.join("\n", evaluation.warnings()),
                 override == null ? null : override.id(), override == null ? null : override.by(),
                 override == null ? null : override.reason(), override == null ? null : override.expiresAt(),

@@ -109,7 +109,7 @@ class GateRecorder {
 
     /** Stores the evaluation and returns once it is committed; throws what the commit threw. */
     void record(GateEvaluation evaluation, String team, String askedBy, List<FailedThreshold> failed) {
-        Pending mine = new Pending(new EvaluationRow(evaluation, team, askedBy, failed));
+        Pending mine = new Pending(EvaluationRow.of(evaluation, team, askedBy, failed));
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // Inside a caller's transaction the row must share its fate, not a group's commit.
             write(List.of(mine));
