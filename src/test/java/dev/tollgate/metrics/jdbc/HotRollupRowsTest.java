@@ -6,16 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class HotRollupRowsTest {
 
-    private static StoredHour row(int minutesBytes) {
-        return new StoredHour(1, 1, 1, 1, 1, 0, new byte[4], new byte[minutesBytes]);
-    }
-
     @Test
     void keeps_the_rows_the_last_flushes_wrote_and_drops_the_others() {
         HotRollupRows rows = new HotRollupRows(1 << 20);
-        StoredHour current = row(10);
-        rows.put(1, 10, row(10));
-        rows.put(2, 9, row(10));
+        StoredHour current = RecentRollupRowsTest.row(10);
+        rows.put(1, 10, RecentRollupRowsTest.row(10));
+        rows.put(2, 9, RecentRollupRowsTest.row(10));
         rows.flushed();
 
         // A steady stream: every flush writes the current hour's row again.
@@ -35,7 +31,7 @@ class HotRollupRowsTest {
     @Test
     void flushes_with_nothing_to_write_age_the_rows_too() {
         HotRollupRows rows = new HotRollupRows(1 << 20);
-        rows.put(1, 10, row(10));
+        rows.put(1, 10, RecentRollupRowsTest.row(10));
         rows.flushed();
 
         for (int quiet = 0; quiet < HotRollupRows.KEPT_FLUSHES; quiet++) {
@@ -47,16 +43,16 @@ class HotRollupRowsTest {
     }
 
     @Test
-    void drops_the_least_recently_used_rows_beyond_its_size() {
-        // Room for two rows of 1,000 bytes, not three.
+    void beyond_its_size_drops_the_rows_used_longest_ago() {
+        // Room for two rows of 1,000 bytes, not three; the first row stays in use.
         HotRollupRows rows = new HotRollupRows(2_500);
-        rows.put(1, 10, row(1_000));
-        rows.put(2, 10, row(1_000));
-        rows.get(1, 10);
-        rows.put(3, 10, row(1_000));
+        for (long series = 1; series <= 3; series++) {
+            rows.put(series, 10, RecentRollupRowsTest.row(1_000));
+            rows.get(1, 10);
+        }
 
-        assertThat(rows.get(2, 10)).isNull();
+        assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(1, 10)).isNotNull();
-        assertThat(rows.get(3, 10)).isNotNull();
+        assertThat(rows.get(2, 10)).isNull();
     }
 }

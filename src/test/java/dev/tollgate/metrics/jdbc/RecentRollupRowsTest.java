@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RecentRollupRowsTest {
 
-    private static StoredHour row(int minutesBytes) {
+    /** A row of {@code minutesBytes} bytes of minutes (not a real blob: for the bookkeeping only). */
+    static StoredHour row(int minutesBytes) {
         return new StoredHour(1, 1, 1, 1, 1, 0, new byte[4], new byte[minutesBytes]);
     }
 
