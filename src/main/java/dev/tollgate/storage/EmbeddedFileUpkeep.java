@@ -33,10 +33,9 @@ import org.springframework.stereotype.Component;
  * an H2 file, and never while the data folder refuses writes, as rewriting is writing.
  *
  * <p>It also writes the rewritten pages itself. H2's compaction only moves them in memory, and the
- * next commit wrote them: a gate evaluation's, which then serialised up to a second's worth of
- * rewritten pages under H2's store lock (flight recordings of {@code bench/run gate} put a tenth
- * of the gate's CPU in its commits, most of it there). Small slices keep what a commit may wait
- * for, while this holds the lock, short.
+ * next commit wrote them, which is a request's (a gate evaluation's, an ingest batch's): it then
+ * serialised a second's worth of rewritten pages under H2's store lock before it could answer.
+ * Small slices keep what a commit may wait for, while this holds the lock, short.
  */
 @Component
 class EmbeddedFileUpkeep implements SmartLifecycle {

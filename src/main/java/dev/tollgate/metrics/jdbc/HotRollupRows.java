@@ -13,8 +13,7 @@ import java.util.Map;
  * <p>A row no flush wrote in the last {@link #KEPT_FLUSHES} is dropped, even below the size: the
  * flushes of a steady stream write the current hour's rows every time, and the rest (the hours a
  * backfill or a bulk load wrote, the hour before the current one) would stay on the heap only to
- * be dropped some day. Up to 64 MiB of them kept G1 marking the old generation every few seconds
- * under the gate benchmark, each marking taking one of the two cores for a quarter of a second.
+ * be dropped some day: after the gate benchmark's load, 64 MiB of them, half of the live heap.
  */
 final class HotRollupRows {
 
