@@ -14,10 +14,16 @@ public final class RequestBodies {
     }
 
     /**
-     * The whole body, read straight into an array of the declared length when there is one:
-     * {@code readAllBytes} collects chunks and copies them together, so a body of 5,000 lines
-     * (half a MiB) cost twice its size again, and a gate question of a hundred bytes a chunk of
-     * 16 KiB.
+     * The most a read takes before any of the body arrived: a declared length is a promise, and
+     * ten clients declaring 10 MiB each and sending nothing must not hold 100 MiB of heap.
+     */
+    static final int FIRST_CHUNK = 1 << 20;
+
+    /**
+     * The whole body, read straight into an array of the declared length when there is one (up to
+     * {@link #FIRST_CHUNK} at first, doubling as the body arrives): {@code readAllBytes} collects
+     * chunks and copies them together, so a body of 5,000 lines (half a MiB) cost twice its size
+     * again, and a gate question of a hundred bytes a chunk of 16 KiB.
      */
     public static byte[] read(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
@@ -25,17 +31,17 @@ public final class RequestBodies {
             if (declared <= 0 || declared > Integer.MAX_VALUE - 8) {
                 return body.readAllBytes();
             }
-            byte[] bytes = new byte[(int) declared];
+            byte[] bytes = new byte[(int) Math.min(declared, FIRST_CHUNK)];
             int size = 0;
-            while (size < bytes.length) {
+            while (size < declared) {
+                if (size == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(declared, 2L * size));
+                }
                 int read = body.read(bytes, size, bytes.length - size);
                 if (read < 0) {
-                    break;
+                    return Arrays.copyOf(bytes, size);
                 }
                 size += read;
-            }
-            if (size < bytes.length) {
-                return Arrays.copyOf(bytes, size);
             }
             int next = body.read();
             if (next < 0) {
