@@ -111,8 +111,9 @@ public final class GateBenchmark {
                     Figures paced = clients.paced(clientCount, pacedRate, warmUp, measured,
                             index -> gateRequest(tollgate.url(), index));
                     System.out.printf(Locale.ROOT, "Gate paced at %,.0f/s (%d clients, latency from when each was due):"
-                            + " %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms%n", pacedRate, clientCount,
-                            paced.perSecond(), paced.p50(), paced.p99());
+                            + " %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms   (p90 %.2f ms, p99.9 %.2f ms)%n",
+                            pacedRate, clientCount, paced.perSecond(), paced.p50(), paced.p99(), paced.percentile(0.9),
+                            paced.percentile(0.999));
                 }
                 return null;
             });

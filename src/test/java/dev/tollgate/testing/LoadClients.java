@@ -1,14 +1,19 @@
 package dev.tollgate.testing;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +28,32 @@ import java.util.function.IntFunction;
  */
 public final class LoadClients {
 
-    /** What a run of clients measured: requests per second, and the latency at the median and the 99th percentile. */
-    public record Figures(double perSecond, double p50, double p99, int requests) {
+    /** What a run of clients measured: requests per second, and every request's latency in nanoseconds, sorted. */
+    public record Figures(double perSecond, long[] sortedNanos) {
+
+        /** Sorts {@code nanos} (in place) into figures. */
+        public static Figures of(double perSecond, long[] nanos) {
+            Arrays.sort(nanos);
+            return new Figures(perSecond, nanos);
+        }
+
+        public int requests() {
+            return sortedNanos.length;
+        }
+
+        /** The latency in milliseconds that {@code quantile} of the requests did not exceed (nearest rank). */
+        public double percentile(double quantile) {
+            int rank = (int) Math.ceil(sortedNanos.length * quantile) - 1;
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank))] / 1e6;
+        }
+
+        public double p50() {
+            return percentile(0.5);
+        }
+
+        public double p99() {
+            return percentile(0.99);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,12 +64,12 @@ public final class LoadClients {
         AtomicInteger next = new AtomicInteger();
         long warmUpEnds = System.nanoTime() + warmUp.toNanos();
         long ends = warmUpEnds + measured.toNanos();
-        List<long[]> latencies = run(clients, (index, client) -> {
+        List<Client> ran = run(clients, (index, client) -> {
             for (long now = System.nanoTime(); now < ends; now = System.nanoTime()) {
                 client.send(request.apply(next.getAndIncrement()).build(), now, now >= warmUpEnds);
             }
         });
-        return figures(latencies, measured.toNanos());
+        return figures(ran, measured.toNanos());
     }
 
     /**
@@ -56,7 +85,7 @@ public final class LoadClients {
         long starts = System.nanoTime();
         long warmUpEnds = starts + warmUp.toNanos();
         long ends = warmUpEnds + measured.toNanos();
-        List<long[]> latencies = run(clients, (index, client) -> {
+        List<Client> ran = run(clients, (index, client) -> {
             // Client i's k-th request is due at starts + (k + i / clients) intervals: evenly spread.
             for (long k = 0, due = starts + interval * index / clients; due < ends; k++, due += interval) {
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -67,7 +96,11 @@ public final class LoadClients {
         });
         // Answered per second: behind schedule, the last requests due are answered after the end.
         long finished = System.nanoTime();
-        return figures(latencies, Math.max(measured.toNanos(), finished - warmUpEnds));
+        String timeline = System.getenv("BENCH_LATENCY_LOG");
+        if (timeline != null && !timeline.isBlank()) {
+            writeTimeline(ran, Path.of(timeline));
+        }
+        return figures(ran, Math.max(measured.toNanos(), finished - warmUpEnds));
     }
 
     /** What one client does, sending through {@code client}; {@code index} tells the clients apart. */
@@ -81,6 +114,8 @@ public final class LoadClients {
 
         private KeptAliveConnection connection;
         private long[] taken = new long[1 << 16];
+        /** What each measured latency counts from: when the request was due (or sent), by {@link System#nanoTime()}. */
+        private long[] since = new long[1 << 16];
         private int count;
 
         /** Sends and waits for the answer; counts the time since {@code from} when {@code measured}. */
@@ -93,13 +128,11 @@ public final class LoadClients {
             if (measured) {
                 if (count == taken.length) {
                     taken = Arrays.copyOf(taken, count * 2);
+                    since = Arrays.copyOf(since, count * 2);
                 }
+                since[count] = from;
                 taken[count++] = took;
             }
-        }
-
-        long[] latencies() {
-            return Arrays.copyOf(taken, count);
         }
 
         @Override
@@ -110,31 +143,51 @@ public final class LoadClients {
         }
     }
 
-    /** Runs {@code clients} clients on threads of their own; answers each one's latencies. */
-    private static List<long[]> run(int clients, Loop loop) throws Exception {
-        List<long[]> latencies = new ArrayList<>();
+    /** Runs {@code clients} clients on threads of their own; answers them, done, with what they measured. */
+    private static List<Client> run(int clients, Loop loop) throws Exception {
+        List<Client> ran = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<long[]>> running = new ArrayList<>();
+            List<Future<Client>> running = new ArrayList<>();
             for (int index = 0; index < clients; index++) {
                 int client = index;
                 running.add(pool.submit(() -> {
                     try (Client each = new Client()) {
                         loop.run(client, each);
-                        return each.latencies();
+                        return each;
                     }
                 }));
             }
-            for (Future<long[]> client : running) {
-                latencies.add(client.get());
+            for (Future<Client> client : running) {
+                ran.add(client.get());
             }
         }
-        return latencies;
+        return ran;
     }
 
-    private static Figures figures(List<long[]> latencies, long nanos) {
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Figures(all.length / (nanos / 1e9), all[all.length / 2] / 1e6,
-                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, all.length);
+    /**
+     * Writes each measured request as a line, in the order they were due: when it was due (Unix time
+     * in milliseconds) and its latency in milliseconds. For lining the slow ones up with the server's
+     * GC log ({@code -Xlog:gc:file=...:time}) or a flight recording.
+     */
+    private static void writeTimeline(List<Client> ran, Path file) throws IOException {
+        long epochNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        List<long[]> requests = new ArrayList<>();
+        for (Client client : ran) {
+            for (int i = 0; i < client.count; i++) {
+                requests.add(new long[] { client.since[i], client.taken[i] });
+            }
+        }
+        requests.sort(Comparator.comparingLong(request -> request[0]));
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (long[] request : requests) {
+                out.write(String.format(Locale.ROOT, "%.3f %.3f%n", (epochNanos + request[0]) / 1e6, request[1] / 1e6));
+            }
+        }
+    }
+
+    private static Figures figures(List<Client> ran, long nanos) {
+        long[] all = ran.stream().flatMapToLong(client -> Arrays.stream(client.taken, 0, client.count)).toArray();
+        return Figures.of(all.length / (nanos / 1e9), all);
     }
 
     /** As {@link #send}, on a client's own kept-alive connection. */
