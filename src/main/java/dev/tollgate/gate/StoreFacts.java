@@ -95,12 +95,14 @@ final class StoreFacts implements GateFacts {
             // embedded database's file. The abandoned question finishes, or times out, alone.
             decided.cancel(false);
             return decision.apply(facts.asAnswered(
-                    asking -> new StoreTimeoutException(asking.store() + " did not answer within " + seconds(budget))));
+                    asking -> new StoreTimeoutException(asking.store() + " did not answer within " + seconds(budget)),
+                    facts::notAsked));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             decided.cancel(false);
-            return decision.apply(facts.asAnswered(asking -> new StoreTimeoutException(
-                    "the evaluation was interrupted while asking " + asking.store())));
+            return decision.apply(facts.asAnswered(
+                    asking -> new StoreTimeoutException("the evaluation was interrupted while asking " + asking.store()),
+                    store -> new StoreTimeoutException(store + " was not asked: the evaluation was interrupted")));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -146,16 +148,16 @@ final class StoreFacts implements GateFacts {
     }
 
     /**
-     * These facts as they stood when the caller stopped waiting: the recorded answers, and for
-     * the question then being asked the failure {@code stopped} names; any other question was
-     * not asked in time.
+     * These facts as they stood when the caller stopped waiting: the recorded answers, for the
+     * question then being asked the failure {@code stopped} names, and for any other the failure
+     * {@code notAsked} names for its store.
      */
-    private StoreFacts asAnswered(Function<Asking, RuntimeException> stopped) {
+    private StoreFacts asAnswered(Function<Asking, RuntimeException> stopped, Function<String, RuntimeException> notAsked) {
         synchronized (lock) {
             closed = true;
             Asking late = asking;
             return new StoreFacts(this, new HashMap<>(answers), question -> question.equals(late) ? stopped.apply(question)
-                    : notAsked(question.store()));
+                    : notAsked.apply(question.store()));
         }
     }
 

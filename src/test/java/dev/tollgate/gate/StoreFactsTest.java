@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +186,41 @@ class StoreFactsTest {
         assertThat(figuresWithin(stores, Duration.ofMillis(200), ERRORS, LATENCY))
                 .containsExactly("StoreFailureException: the metric store could not be read",
                         "StoreTimeoutException: the metric store did not answer within 0.2 s");
+    }
+
+    @Test
+    void an_asker_interrupted_while_a_store_hangs_decides_at_once_and_stays_interrupted() throws Exception {
+        CountDownLatch hanging = new CountDownLatch(1);
+        GateStores stores = stores(metric -> {
+            if (metric.equals("latency_ms")) {
+                hanging.countDown();
+                return hang();
+            }
+            return new MetricAggregate(14.0, 3);
+        });
+        AtomicReference<List<String>> figures = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        // A budget far longer than the test waits: only the interrupt can end the wait.
+        Thread asker = Thread.ofPlatform().start(() -> {
+            figures.set(figuresWithin(stores, Duration.ofSeconds(30), ERRORS, LATENCY, REQUESTS));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        assertThat(hanging.await(5, TimeUnit.SECONDS)).isTrue();
+        long interrupted = System.nanoTime();
+
+        asker.interrupt();
+        asker.join(Duration.ofSeconds(5));
+
+        assertThat(asker.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
+        assertThat(figures.get()).containsExactly("14.0",
+                "StoreTimeoutException: the evaluation was interrupted while asking the metric store",
+                "StoreTimeoutException: the metric store was not asked: the evaluation was interrupted");
+        // The interrupt is the caller's to see (a shutdown, say), not swallowed here.
+        assertThat(stillInterrupted).isTrue();
+        synchronized (asked) {
+            assertThat(asked).containsExactly("errors", "latency_ms");
+        }
     }
 
     @Test
