@@ -2,8 +2,6 @@ package dev.tollgate.catalog;
 
 import static dev.tollgate.db.Tables.CATALOG_STAMP;
 
-import java.util.Locale;
-
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tollgate.storage.DatabaseUrls;
 import dev.tollgate.storage.RenderedQuery;
 
 /**
@@ -46,7 +45,8 @@ public class CatalogStamp {
 
     @Autowired
     CatalogStamp(DSLContext db, @Value("${spring.datasource.url:}") String databaseUrl) {
-        this(db, isSoleWriter(databaseUrl));
+        // Not an in-memory database either: other application contexts in the same JVM (tests) may share it.
+        this(db, DatabaseUrls.isH2FileOfOneWriter(databaseUrl));
     }
 
     CatalogStamp(DSLContext db, boolean soleWriter) {
@@ -54,17 +54,6 @@ public class CatalogStamp {
         this.soleWriter = soleWriter;
         this.current = new RenderedQuery(db, db.select(CATALOG_STAMP.STAMP).from(CATALOG_STAMP)
                 .where(CATALOG_STAMP.ID.eq(DSL.inline(ROW))));
-    }
-
-    /**
-     * Whether a database of this URL has one writer, this process: an H2 file opened in it, which
-     * H2 locks against every other process. Not with {@code AUTO_SERVER}, which lets other
-     * processes in; not an in-memory database, which other application contexts in the same JVM
-     * (tests) may share; not a server's.
-     */
-    static boolean isSoleWriter(String databaseUrl) {
-        String url = databaseUrl.toUpperCase(Locale.ROOT);
-        return url.startsWith("JDBC:H2:") && url.contains("FILE:") && !url.contains("AUTO_SERVER=TRUE");
     }
 
     /** The stamp now. */

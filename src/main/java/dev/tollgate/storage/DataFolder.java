@@ -34,7 +34,7 @@ class DataFolder implements WriteRefusals {
             StorageProperties properties) {
         this.folder = folder.toAbsolutePath().normalize();
         this.minFree = properties.minFree().toBytes();
-        this.watched = databaseUrl.startsWith("jdbc:h2:") && databaseUrl.contains("file:");
+        this.watched = DatabaseUrls.isH2File(databaseUrl);
         this.checkedAt = System.nanoTime() - RECHECK_NANOS;
     }
 

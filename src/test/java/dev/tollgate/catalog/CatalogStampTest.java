@@ -49,17 +49,6 @@ class CatalogStampTest {
     }
 
     @Test
-    void only_an_h2_file_of_this_process_alone_has_one_writer() {
-        assertThat(CatalogStamp.isSoleWriter("jdbc:h2:retry:file:./data/tollgate;MODE=PostgreSQL;WRITE_DELAY=0")).isTrue();
-        assertThat(CatalogStamp.isSoleWriter("jdbc:h2:file:/var/lib/tollgate/tollgate")).isTrue();
-        assertThat(CatalogStamp.isSoleWriter("jdbc:h2:file:./data/tollgate;AUTO_SERVER=TRUE")).isFalse();
-        assertThat(CatalogStamp.isSoleWriter("jdbc:h2:mem:tests;DB_CLOSE_DELAY=-1")).isFalse();
-        assertThat(CatalogStamp.isSoleWriter("jdbc:h2:tcp://db.example/tollgate")).isFalse();
-        assertThat(CatalogStamp.isSoleWriter("jdbc:postgresql://db.example/tollgate")).isFalse();
-        assertThat(CatalogStamp.isSoleWriter("")).isFalse();
-    }
-
-    @Test
     void a_stamp_known_here_is_not_read_again() {
         CatalogStamp stamp = new CatalogStamp(db, true);
         long first = stamp.current();
