@@ -14,6 +14,10 @@ import java.util.Arrays;
  * of a window come from the merged sketches of its hours and minutes, never from averaged
  * percentiles. Only occupied buckets are kept and written, so a minute with a handful of values
  * costs a handful of bytes. Not thread-safe.
+ *
+ * <p>Memory holds hundreds of thousands of these at once (a sketch per series and minute waits in
+ * the rollups between flushes), so the negative buckets, which most metrics never need, are made
+ * only for a negative value, and merging reuses the arrays when they have room.
  */
 final class PercentileSketch {
 
@@ -25,11 +29,12 @@ final class PercentileSketch {
     private static final double LOG_REPRESENTATIVE = Math.log(2 / (GAMMA + 1));
 
     private final Buckets positive;
-    private final Buckets negative;
+    /** Null until a negative value comes. */
+    private Buckets negative;
     private long zeroCount;
 
     PercentileSketch() {
-        this(new Buckets(), new Buckets(), 0);
+        this(new Buckets(), null, 0);
     }
 
     private PercentileSketch(Buckets positive, Buckets negative, long zeroCount) {
@@ -39,12 +44,12 @@ final class PercentileSketch {
     }
 
     PercentileSketch copy() {
-        return new PercentileSketch(positive.copy(), negative.copy(), zeroCount);
+        return new PercentileSketch(positive.copy(), negative == null ? null : negative.copy(), zeroCount);
     }
 
     /** Roughly what it takes in memory. */
     long bytes() {
-        return 32 + positive.bytes() + negative.bytes();
+        return 32 + positive.bytes() + (negative == null ? 0 : negative.bytes());
     }
 
     void add(double value) {
@@ -56,7 +61,7 @@ final class PercentileSketch {
         if (value > 0) {
             positive.add(index(value), times);
         } else if (value < 0) {
-            negative.add(index(-value), times);
+            negatives().add(index(-value), times);
         } else {
             zeroCount += times;
         }
@@ -64,12 +69,14 @@ final class PercentileSketch {
 
     void merge(PercentileSketch other) {
         positive.merge(other.positive);
-        negative.merge(other.negative);
+        if (other.negative != null) {
+            negatives().merge(other.negative);
+        }
         zeroCount += other.zeroCount;
     }
 
     long count() {
-        return positive.total() + negative.total() + zeroCount;
+        return positive.total() + negativeCount() + zeroCount;
     }
 
     boolean isEmpty() {
@@ -89,7 +96,7 @@ final class PercentileSketch {
         }
         long rank = Math.max(1, (long) Math.ceil(quantile * count));
         rank = Math.min(rank, count);
-        long negatives = negative.total();
+        long negatives = negativeCount();
         if (rank <= negatives) {
             // The most negative value comes first: walk the magnitudes from the largest.
             return -value(negative.indexAtRankFromTop(rank));
@@ -103,30 +110,48 @@ final class PercentileSketch {
 
     void writeTo(BinaryWriter out) {
         positive.writeTo(out);
-        negative.writeTo(out);
+        (negative == null ? Buckets.NONE : negative).writeTo(out);
         out.writeUnsigned(zeroCount);
     }
 
     static PercentileSketch readFrom(BinaryReader in) {
         Buckets positive = Buckets.readFrom(in);
         Buckets negative = Buckets.readFrom(in);
-        return new PercentileSketch(positive, negative, in.readUnsigned());
+        return new PercentileSketch(positive, negative.size == 0 ? null : negative, in.readUnsigned());
     }
 
     /** Buckets kept, for tests of the sketch's size. */
     int bucketCount() {
-        return positive.size + negative.size + (zeroCount > 0 ? 1 : 0);
+        return positive.size + (negative == null ? 0 : negative.size) + (zeroCount > 0 ? 1 : 0);
+    }
+
+    /** Buckets of either sign allocated in memory, for tests of what the sketch takes. */
+    int capacity() {
+        return positive.indexes.length + (negative == null ? 0 : negative.indexes.length);
+    }
+
+    private Buckets negatives() {
+        if (negative == null) {
+            negative = new Buckets();
+        }
+        return negative;
+    }
+
+    private long negativeCount() {
+        return negative == null ? 0 : negative.total();
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof PercentileSketch sketch && zeroCount == sketch.zeroCount
-                && positive.equals(sketch.positive) && negative.equals(sketch.negative);
+                && positive.equals(sketch.positive)
+                && (negative == null ? Buckets.NONE : negative).equals(sketch.negative == null ? Buckets.NONE : sketch.negative);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * positive.hashCode() + negative.hashCode()) + Long.hashCode(zeroCount);
+        return 31 * (31 * positive.hashCode() + (negative == null ? Buckets.NONE : negative).hashCode())
+                + Long.hashCode(zeroCount);
     }
 
     private static int index(double magnitude) {
@@ -144,6 +169,10 @@ final class PercentileSketch {
     private static final class Buckets {
 
         private static final int FEW_BUCKETS = 8;
+        private static final int[] NO_INDEXES = {};
+        private static final long[] NO_COUNTS = {};
+        /** No buckets; never changed. */
+        static final Buckets NONE = new Buckets();
 
         private int[] indexes;
         private long[] counts;
@@ -151,7 +180,7 @@ final class PercentileSketch {
         private long total;
 
         Buckets() {
-            this(new int[0], new long[0], 0, 0);
+            this(NO_INDEXES, NO_COUNTS, 0, 0);
         }
 
         private Buckets(int[] indexes, long[] counts, int size, long total) {
@@ -166,7 +195,8 @@ final class PercentileSketch {
         }
 
         Buckets copy() {
-            return new Buckets(Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size), size, total);
+            return size == 0 ? new Buckets()
+                    : new Buckets(Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size), size, total);
         }
 
         long total() {
@@ -194,34 +224,47 @@ final class PercentileSketch {
                 }
                 return;
             }
-            if (size == 0) {
-                indexes = Arrays.copyOf(other.indexes, other.size);
-                counts = Arrays.copyOf(other.counts, other.size);
-                size = other.size;
-                total = other.total;
-                return;
+            int union = unionSize(other);
+            if (union > indexes.length) {
+                // Room for the union, and to spare when these buckets keep growing (an hour's
+                // sketch merging its minutes): each merge into them would allocate otherwise.
+                int capacity = size == 0 ? union : Math.max(union, indexes.length + (indexes.length >> 1));
+                indexes = Arrays.copyOf(indexes, capacity);
+                counts = Arrays.copyOf(counts, capacity);
             }
-            int[] mergedIndexes = new int[size + other.size];
-            long[] mergedCounts = new long[size + other.size];
-            int i = 0;
-            int j = 0;
-            int n = 0;
-            while (i < size || j < other.size) {
-                if (j >= other.size || (i < size && indexes[i] < other.indexes[j])) {
-                    mergedIndexes[n] = indexes[i];
-                    mergedCounts[n++] = counts[i++];
-                } else if (i >= size || other.indexes[j] < indexes[i]) {
-                    mergedIndexes[n] = other.indexes[j];
-                    mergedCounts[n++] = other.counts[j++];
+            // From the largest index down, into these arrays: a slot is written only once the
+            // bucket it held has been read, as at least as many buckets remain to be written.
+            int i = size - 1;
+            int j = other.size - 1;
+            for (int n = union - 1; n >= 0; n--) {
+                if (j < 0 || (i >= 0 && indexes[i] > other.indexes[j])) {
+                    indexes[n] = indexes[i];
+                    counts[n] = counts[i--];
+                } else if (i < 0 || other.indexes[j] > indexes[i]) {
+                    indexes[n] = other.indexes[j];
+                    counts[n] = other.counts[j--];
                 } else {
-                    mergedIndexes[n] = indexes[i];
-                    mergedCounts[n++] = counts[i++] + other.counts[j++];
+                    indexes[n] = indexes[i];
+                    counts[n] = counts[i--] + other.counts[j--];
                 }
             }
-            indexes = mergedIndexes;
-            counts = mergedCounts;
-            size = n;
+            size = union;
             total += other.total;
+        }
+
+        /** How many distinct buckets these and {@code other} hold together. */
+        private int unionSize(Buckets other) {
+            int i = 0;
+            int j = 0;
+            int union = 0;
+            while (i < size && j < other.size) {
+                int mine = indexes[i];
+                int theirs = other.indexes[j];
+                i += mine <= theirs ? 1 : 0;
+                j += theirs <= mine ? 1 : 0;
+                union++;
+            }
+            return union + (size - i) + (other.size - j);
         }
 
         /** The bucket holding the value of 1-based {@code rank}, counting from the smallest index. */
@@ -264,6 +307,9 @@ final class PercentileSketch {
 
         static Buckets readFrom(BinaryReader in) {
             int size = in.readCount();
+            if (size == 0) {
+                return new Buckets();
+            }
             int[] indexes = new int[size];
             long[] counts = new long[size];
             long total = 0;

@@ -3,7 +3,9 @@ package dev.tollgate.metrics.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 
@@ -68,6 +70,45 @@ class PercentileSketchTest {
         for (double quantile : QUANTILES) {
             assertThat(merged.quantile(quantile)).isEqualTo(sketchOf(union).quantile(quantile));
         }
+    }
+
+    @Test
+    void merging_many_sketches_one_after_another_gives_the_sketch_of_them_all() {
+        // Sketches of many buckets, overlapping or apart, of either sign: the merges that reuse
+        // the arrays, grow them, or find all their buckets already there.
+        Random random = new Random(13);
+        PercentileSketch merged = new PercentileSketch();
+        List<Double> all = new ArrayList<>();
+        for (int round = 0; round < 60; round++) {
+            double centre = random.nextInt(5) * 50.0 * (random.nextInt(4) == 0 ? -1 : 1);
+            double spread = 1 + random.nextInt(40);
+            double[] part = sample(1 + random.nextInt(300), () -> centre + random.nextGaussian() * spread);
+            merged.merge(sketchOf(part));
+            Arrays.stream(part).forEach(all::add);
+
+            PercentileSketch union = sketchOf(all.stream().mapToDouble(Double::doubleValue).toArray());
+            assertThat(merged).as("after %s merges", round + 1).isEqualTo(union);
+            assertThat(merged.count()).isEqualTo(all.size());
+            assertThat(merged.quantile(0.9)).isEqualTo(union.quantile(0.9));
+        }
+    }
+
+    @Test
+    void positive_values_alone_take_no_room_for_negative_ones() {
+        PercentileSketch positive = sketchOf(new double[] { 1, 2, 3 });
+        assertThat(positive.capacity()).isEqualTo(8);
+
+        BinaryWriter out = new BinaryWriter();
+        positive.writeTo(out);
+        PercentileSketch read = PercentileSketch.readFrom(new BinaryReader(out.toByteArray()));
+        assertThat(read).isEqualTo(positive).hasSameHashCodeAs(positive);
+        assertThat(read.capacity()).isEqualTo(3);
+
+        positive.add(-4);
+        assertThat(positive.quantile(0)).isCloseTo(-4, within(0.04));
+        assertThat(positive).isNotEqualTo(read);
+        read.merge(sketchOf(new double[] { -4 }));
+        assertThat(read).isEqualTo(positive).hasSameHashCodeAs(positive);
     }
 
     @Test
