@@ -20,7 +20,7 @@ import dev.tollgate.api.GeneratedIds;
 import dev.tollgate.rules.GateDecision.FailedThreshold;
 import dev.tollgate.rules.RuleOutcome;
 import dev.tollgate.rules.Verdict;
-import dev.tollgate.storage.RenderedInsert;
+import dev.tollgate.storage.RenderedWrite;
 import dev.tollgate.storage.RenderedQuery;
 import dev.tollgate.storage.WriteRefusals;
 import tools.jackson.core.type.TypeReference;
@@ -35,14 +35,14 @@ class GateEvaluationRepository {
     };
 
     private final DSLContext db;
-    private final RenderedInsert insertEvaluation;
+    private final RenderedWrite insertEvaluation;
 
     /** Read on every evaluation into a stage after the first: rendered once (see {@link RenderedQuery}). */
     private final RenderedQuery thresholdFailures;
 
     GateEvaluationRepository(DSLContext db, WriteRefusals refusals) {
         this.db = db;
-        this.insertEvaluation = new RenderedInsert(db, insertEvaluation(db), refusals);
+        this.insertEvaluation = new RenderedWrite(db, insertEvaluation(db), refusals);
         this.thresholdFailures = new RenderedQuery(db, db.selectDistinct(GATE_THRESHOLD_FAILURE.RULE_ID)
                 .from(GATE_THRESHOLD_FAILURE)
                 .where(GATE_THRESHOLD_FAILURE.SERVICE.eq((String) null)).and(GATE_THRESHOLD_FAILURE.STAGE.eq((String) null))
@@ -74,7 +74,7 @@ class GateEvaluationRepository {
     /**
      * Stores the evaluations, in the caller's transaction: under load the gate records a group of
      * them a commit. Their rows go in as one JDBC batch of an insert rendered once
-     * ({@link RenderedInsert}).
+     * ({@link RenderedWrite}).
      */
     void saveAll(List<EvaluationRow> rows) {
         insertEvaluation.execute(rows.stream().map(GateEvaluationRepository::values).toList());

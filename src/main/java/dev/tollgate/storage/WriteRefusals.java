@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Why the embedded database refuses writes now, if it does ({@link DataFolder}). jOOQ's statements
- * are held back by {@code DataFolderWriteGuard}; a {@link RenderedInsert}, which runs past jOOQ's
+ * are held back by {@code DataFolderWriteGuard}; a {@link RenderedWrite}, which runs past jOOQ's
  * listeners, asks this itself.
  */
 public interface WriteRefusals {

@@ -37,6 +37,8 @@ import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStore;
 import dev.tollgate.metrics.MetricStoreUnavailableException;
 import dev.tollgate.metrics.SeriesPoint;
+import dev.tollgate.storage.RenderedWrite;
+import dev.tollgate.storage.WriteRefusals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -100,6 +102,10 @@ class JdbcMetricStore implements MetricStore {
     private final Clock clock;
     private final MetricStoreProperties properties;
     private final SoleInstanceLock soleInstance;
+    /** The writes made for every request and every rollup row, rendered once ({@link RenderedWrite}). */
+    private final RenderedWrite insertBatch;
+    private final RenderedWrite insertRollup;
+    private final RenderedWrite updateRollup;
 
     /** Guards {@link #pending} and {@link #flushing}. */
     private final Object state = new Object();
@@ -130,16 +136,26 @@ class JdbcMetricStore implements MetricStore {
     private final Counter flushFailures;
 
     @Autowired
-    JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry) {
-        this(db, clock, properties, registry, SoleInstanceLock.take(db));
+    JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry,
+            WriteRefusals refusals) {
+        this(db, clock, properties, registry, SoleInstanceLock.take(db), refusals);
     }
 
+    /** A store whose database never refuses writes for want of room (tests). */
     JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry,
             SoleInstanceLock soleInstance) {
+        this(db, clock, properties, registry, soleInstance, Optional::empty);
+    }
+
+    private JdbcMetricStore(DSLContext db, Clock clock, MetricStoreProperties properties, MeterRegistry registry,
+            SoleInstanceLock soleInstance, WriteRefusals refusals) {
         this.db = db;
         this.clock = clock;
         this.properties = properties;
         this.soleInstance = soleInstance;
+        this.insertBatch = new RenderedWrite(db, MetricBatchRepository.insertStatement(db), refusals);
+        this.insertRollup = new RenderedWrite(db, MetricRollupRepository.insertStatement(db), refusals);
+        this.updateRollup = new RenderedWrite(db, MetricRollupRepository.updateStatement(db), refusals);
         this.writes = Timer.builder("tollgate.metrics.store.writes")
                 .description("Durable writes of a batch of points, from encoding to commit")
                 .register(registry);
@@ -182,7 +198,7 @@ class JdbcMetricStore implements MetricStore {
         long batchId;
         try {
             batchId = db.transactionResult(transaction -> new MetricBatchRepository(transaction.dsl())
-                    .insert(clock.instant(), points.size(), payload));
+                    .insert(insertBatch, clock.instant(), points.size(), payload));
         } catch (ServiceUnavailableException e) {
             // Says why already (the data folder full, say): passed on as it is.
             throw e;
@@ -432,8 +448,8 @@ class JdbcMetricStore implements MetricStore {
                     for (MergedRow merged : mergeRows(hour, series, stored)) {
                         (merged.isNew() ? added : updated).put(merged.seriesId(), merged.row());
                     }
-                    rollups.update(hour, updated);
-                    rollups.insert(hour, added);
+                    rollups.update(updateRollup, hour, updated);
+                    rollups.insert(insertRollup, hour, added);
                     Map<Long, StoredHour> rows = written.computeIfAbsent(hour, any -> new HashMap<>());
                     rows.putAll(updated);
                     rows.putAll(added);

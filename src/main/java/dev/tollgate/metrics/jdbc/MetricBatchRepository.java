@@ -9,6 +9,10 @@ import java.util.function.BiConsumer;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+
+import dev.tollgate.storage.RenderedWrite;
 
 /** The write-ahead table {@code metric_batch}: one row per write request. */
 final class MetricBatchRepository {
@@ -24,15 +28,18 @@ final class MetricBatchRepository {
         this.db = db;
     }
 
-    long insert(Instant receivedAt, int pointCount, byte[] payload) {
+    /** Inserts a batch through {@code insert} ({@link #insertStatement}); answers its id. */
+    long insert(RenderedWrite insert, Instant receivedAt, int pointCount, byte[] payload) {
+        return insert.insertReturningKey(db, METRIC_BATCH.ID.getName(), receivedAt, pointCount, payload);
+    }
+
+    /** The insert of a batch: its time, its point count and its payload. */
+    static Query insertStatement(DSLContext db) {
         return db.insertInto(METRIC_BATCH)
-                .set(METRIC_BATCH.RECEIVED_AT, receivedAt)
-                .set(METRIC_BATCH.POINT_COUNT, pointCount)
-                .set(PAYLOAD, payload)
-                .set(METRIC_BATCH.ROLLED_UP, false)
-                .returning(METRIC_BATCH.ID)
-                .fetchSingle()
-                .getId();
+                .set(METRIC_BATCH.RECEIVED_AT, (Instant) null)
+                .set(METRIC_BATCH.POINT_COUNT, (Integer) null)
+                .set(PAYLOAD, (byte[]) null)
+                .set(METRIC_BATCH.ROLLED_UP, DSL.inline(false));
     }
 
     /** The batches whose points are not in the rollups yet, in id order. */

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record9;
 import org.jooq.SQLDialect;
@@ -31,6 +31,7 @@ import org.jooq.SelectJoinStep;
 import org.jooq.impl.SQLDataType;
 
 import dev.tollgate.db.tables.records.MetricSeriesRecord;
+import dev.tollgate.storage.RenderedWrite;
 
 /** The series and their hourly rollups: {@code metric_series} and {@code metric_rollup}. */
 final class MetricRollupRepository {
@@ -127,17 +128,31 @@ final class MetricRollupRepository {
                 MINUTES).from(METRIC_ROLLUP);
     }
 
-    void insert(long hour, Map<Long, StoredHour> rows) {
-        write(hour, rows, false, () -> db.batch(db.insertInto(METRIC_ROLLUP, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM,
-                METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME,
-                SKETCH, MINUTES, METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START)
-                .values((Long) null, null, null, null, null, null, null, null, null, null)));
+    /** Inserts rows through {@code insert} ({@link #insertStatement}). */
+    void insert(RenderedWrite insert, long hour, Map<Long, StoredHour> rows) {
+        write(insert, hour, rows, false);
     }
 
-    /** Replaces rows; fails when one of them is not there (it was deleted since it was read). */
-    void update(long hour, Map<Long, StoredHour> rows) {
+    /**
+     * Replaces rows through {@code update} ({@link #updateStatement}); fails when one of them is
+     * not there (it was deleted since it was read).
+     */
+    void update(RenderedWrite update, long hour, Map<Long, StoredHour> rows) {
+        write(update, hour, rows, true);
+    }
+
+    /** The insert of a row: its figures, sketch and minutes, then its series and hour. */
+    static Query insertStatement(DSLContext db) {
+        return db.insertInto(METRIC_ROLLUP, METRIC_ROLLUP.POINT_COUNT, METRIC_ROLLUP.VALUE_SUM,
+                METRIC_ROLLUP.VALUE_MIN, METRIC_ROLLUP.VALUE_MAX, METRIC_ROLLUP.LAST_VALUE, METRIC_ROLLUP.LAST_TIME,
+                SKETCH, MINUTES, METRIC_ROLLUP.SERIES_ID, METRIC_ROLLUP.HOUR_START)
+                .values((Long) null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The update of a row: the same values, then its series, its hour and the next hour's start. */
+    static Query updateStatement(DSLContext db) {
         // The hour as a range, like every read here: see hours().
-        write(hour, rows, true, () -> db.batch(db.update(METRIC_ROLLUP)
+        return db.update(METRIC_ROLLUP)
                 .set(METRIC_ROLLUP.POINT_COUNT, (Long) null)
                 .set(METRIC_ROLLUP.VALUE_SUM, (Double) null)
                 .set(METRIC_ROLLUP.VALUE_MIN, (Double) null)
@@ -148,7 +163,7 @@ final class MetricRollupRepository {
                 .set(MINUTES, (byte[]) null)
                 .where(METRIC_ROLLUP.SERIES_ID.eq((Long) null))
                 .and(METRIC_ROLLUP.HOUR_START.ge((Instant) null))
-                .and(METRIC_ROLLUP.HOUR_START.lt((Instant) null))));
+                .and(METRIC_ROLLUP.HOUR_START.lt((Instant) null));
     }
 
     /**
@@ -232,27 +247,25 @@ final class MetricRollupRepository {
     }
 
     /**
-     * Binds the rows to the statement in batches of {@link #CHUNK} (the statement's last two
-     * values are the key) and checks that each row changed one row.
+     * Writes the rows in batches of {@link #CHUNK}, each with its values, its series id and its
+     * hour (and, for {@code hourRange}, the next hour's start), and checks that each changed one row.
      */
-    /** Binds each row's values, its series id and its hour (and, for {@code hourRange}, the next hour's start). */
-    private static void write(long hour, Map<Long, StoredHour> rows, boolean hourRange, Supplier<BatchBindStep> statement) {
-        int bound = 0;
-        BatchBindStep batch = statement.get();
+    private void write(RenderedWrite statement, long hour, Map<Long, StoredHour> rows, boolean hourRange) {
+        Instant start = Minutes.hourStart(hour);
+        Instant end = Minutes.hourStart(hour + 1);
+        List<Object[]> batch = new ArrayList<>(Math.min(CHUNK, rows.size()));
         for (Map.Entry<Long, StoredHour> entry : rows.entrySet()) {
             StoredHour row = entry.getValue();
             Object[] values = { row.count(), row.sum(), row.min(), row.max(), row.lastValue(),
-                Minutes.ofMicros(row.lastTime()), row.sketch(), row.minutes(), entry.getKey(), Minutes.hourStart(hour),
-                Minutes.hourStart(hour + 1) };
-            batch = batch.bind(hourRange ? values : Arrays.copyOf(values, values.length - 1));
-            if (++bound == CHUNK) {
-                requireOneEach(batch.execute());
-                batch = statement.get();
-                bound = 0;
+                Minutes.ofMicros(row.lastTime()), row.sketch(), row.minutes(), entry.getKey(), start, end };
+            batch.add(hourRange ? values : Arrays.copyOf(values, values.length - 1));
+            if (batch.size() == CHUNK) {
+                requireOneEach(statement.execute(db, batch));
+                batch.clear();
             }
         }
-        if (bound > 0) {
-            requireOneEach(batch.execute());
+        if (!batch.isEmpty()) {
+            requireOneEach(statement.execute(db, batch));
         }
     }
 

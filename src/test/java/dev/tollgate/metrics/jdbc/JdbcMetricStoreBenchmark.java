@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,7 +94,7 @@ public final class JdbcMetricStoreBenchmark {
             }
             flyway.load().migrate();
             run(new JdbcMetricStore(DSL.using(pool, dialect), Clock.systemUTC(), MetricStoreProperties.DEFAULTS,
-                    new SimpleMeterRegistry()), database, writers, requests, history);
+                    new SimpleMeterRegistry(), Optional::empty), database, writers, requests, history);
             if (dialect == SQLDialect.H2) {
                 System.out.printf("H2 file: %s while running", megabytes(folder));
                 try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {

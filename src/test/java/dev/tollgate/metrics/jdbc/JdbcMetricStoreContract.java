@@ -3,6 +3,7 @@ package dev.tollgate.metrics.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,6 @@ abstract class JdbcMetricStoreContract extends MetricStoreContract {
 
     private JdbcMetricStore newStore() {
         return new JdbcMetricStore(database.dsl(), Clock.systemUTC(), MetricStoreProperties.DEFAULTS,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), Optional::empty);
     }
 }

@@ -1,9 +1,15 @@
 package dev.tollgate.metrics.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +21,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import dev.tollgate.api.ServiceUnavailableException;
+import dev.tollgate.catalog.Aggregation;
+import dev.tollgate.metrics.MetricPoint;
+import dev.tollgate.metrics.MetricSelector;
 import dev.tollgate.metrics.MetricStore;
+import dev.tollgate.storage.WriteRefusals;
 import dev.tollgate.testing.H2TestDatabase;
 import dev.tollgate.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +37,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class JdbcMetricStoreWiringIT {
 
     private TestDatabase database;
+    private volatile Optional<String> refusal = Optional.empty();
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MetricStoreProperties.class)
@@ -50,6 +62,26 @@ class JdbcMetricStoreWiringIT {
             assertThat(context.getBean(MetricStore.class)).isInstanceOf(JdbcMetricStore.class);
             assertThat(context.getBean(MetricStoreMaintenance.class).isRunning()).isTrue();
             assertThat(context.getBean(JdbcMetricStore.class).properties()).isEqualTo(MetricStoreProperties.DEFAULTS);
+        });
+    }
+
+    @Test
+    void the_embedded_store_writes_nothing_while_the_data_folder_refuses_writes() {
+        runner().run(context -> {
+            MetricStore store = context.getBean(MetricStore.class);
+            String service = "refused-" + UUID.randomUUID();
+            MetricPoint point = new MetricPoint("requests", "team", service, "prod", Instant.now(), 1, Map.of());
+            refusal = Optional.of("The data folder has less than 1 GiB free");
+            try {
+                assertThatThrownBy(() -> store.write(List.of(point))).isInstanceOf(ServiceUnavailableException.class)
+                        .hasMessageContaining("less than 1 GiB free");
+            } finally {
+                refusal = Optional.empty();
+            }
+            store.write(List.of(point));
+            context.getBean(JdbcMetricStore.class).flush();
+            assertThat(store.aggregate(MetricSelector.ofService("requests", service, "prod"), Aggregation.COUNT,
+                    Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60)).count()).isEqualTo(1);
         });
     }
 
@@ -92,6 +124,7 @@ class JdbcMetricStoreWiringIT {
                 .withBean(DSLContext.class, () -> database.dsl())
                 .withBean(Clock.class, Clock::systemUTC)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(WriteRefusals.class, () -> () -> refusal)
                 .withUserConfiguration(EmbeddedStore.class);
     }
 }
