@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 import dev.tollgate.testing.InfluxTestServer;
 import dev.tollgate.testing.LoadClients;
 import dev.tollgate.testing.LoadClients.Figures;
+import dev.tollgate.testing.ServerCpu;
 import dev.tollgate.testing.TollgateProcess;
 
 /**
@@ -97,10 +99,15 @@ public final class GateBenchmark {
                     Thread.sleep(1000);
                 }
                 System.out.printf(Locale.ROOT, "Its store caught up %.0f s later%n", (System.nanoTime() - settling) / 1e9);
+                CompletableFuture<Double> cpu = ServerCpu.during(tollgate.process(), warmUp, measured);
                 Figures gate = clients.load(clientCount, warmUp, measured, index -> gateRequest(tollgate.url(), index));
                 System.out.printf(Locale.ROOT, "Gate on the embedded store: %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms"
                         + "   (targets: >= 2,000/s, p99 <= 5 ms)   %s%n", gate.perSecond(), gate.p50(), gate.p99(),
                         tollgate.heap());
+                // The server's CPU (GC and JIT included), for comparing runs on a machine whose speed drifts.
+                double cpuSeconds = cpu.get();
+                System.out.printf(Locale.ROOT, "    CPU: %.0f µs an evaluation (%.1f s of CPU, %.2f cores)%n",
+                        cpuSeconds * 1e6 / gate.requests(), cpuSeconds, cpuSeconds / measured.toNanos() * 1e9);
                 String scraped = tollgate.prometheus();
                 System.out.printf(Locale.ROOT, "    verdicts: %s%n", verdicts(scraped));
                 double groups = TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_count");
@@ -118,9 +125,13 @@ public final class GateBenchmark {
                 return null;
             });
         }
+        CompletableFuture<Double> influxCpu = InfluxTestServer.process()
+                .map(influxd -> ServerCpu.during(influxd, warmUp, measured))
+                .orElse(CompletableFuture.completedFuture(Double.NaN));
         Figures direct = clients.load(clientCount, warmUp, measured, index -> influxRequest(influx, index));
         System.out.printf(Locale.ROOT, "InfluxDB directly, the same aggregates (3 InfluxQL statements an evaluation):"
-                + " %,8.0f/s   p50 %6.2f ms   p99 %6.2f ms%n", direct.perSecond(), direct.p50(), direct.p99());
+                + " %,8.0f/s   p50 %6.2f ms   p99 %6.2f ms   CPU %.0f µs a request%n", direct.perSecond(), direct.p50(),
+                direct.p99(), influxCpu.get() * 1e6 / direct.requests());
     }
 
     /** Teams, services, rules, deployments and test runs: every version 2.0.0 is ready for prod. */

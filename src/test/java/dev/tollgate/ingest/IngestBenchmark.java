@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tollgate.testing.InfluxTestServer;
+import dev.tollgate.testing.ServerCpu;
 import dev.tollgate.testing.TollgateProcess;
 
 /**
@@ -81,48 +83,85 @@ public final class IngestBenchmark {
         List<byte[]> warmUp = lineBodies(WARM_UP_POSTS, end.minus(Duration.ofDays(1)));
         List<byte[]> bodies = lineBodies(lines / LINES_PER_POST, end);
         String influx = InfluxTestServer.url();
-        double c = Double.NaN;
+        Run c = null;
         if (targets.contains("c")) {
             query(influx, "CREATE DATABASE bench_direct");
             String direct = influx + "/write?db=bench_direct";
             post(direct, warmUp, null, "text/plain");
-            c = lines / post(direct, bodies, null, "text/plain");
-            System.out.printf(Locale.ROOT, "(c) InfluxDB directly:             %,12.0f lines/s%n", c);
+            c = timed(InfluxTestServer.process(), direct, bodies, null, "text/plain");
+            System.out.printf(Locale.ROOT, "(c) InfluxDB directly:             %,12.0f lines/s   %s%n", c.perSecond(lines),
+                    c.cpu(lines, "a line"));
         }
         if (targets.contains("a")) {
             try (TollgateProcess tollgate = TollgateProcess.start(jar, List.of(), TOKEN)) {
-                double a = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
+                Run a = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
                 System.out.printf(Locale.ROOT, "(a) Tollgate on its H2 store:      %,12.0f lines/s   a/c = %.2f (target >= 1)"
-                        + "   %s%n", a, a / c, tollgate.heap());
+                        + "   %s%n", a.perSecond(lines), ratio(a, c), tollgate.heap());
+                System.out.printf(Locale.ROOT, "    %s; by CPU a line a/c = %.2f%n", a.cpu(lines, "a line"), cpuRatio(a, c));
                 System.out.println("    " + storeFigures(tollgate));
                 String metrics = tollgate.url() + "/api/v1/metrics";
-                double json = tollgate.measuring(() -> {
+                Run json = tollgate.measuring(() -> {
                     post(metrics, jsonBodies(WARM_UP_POSTS, end.minus(Duration.ofDays(2))), TOKEN, "application/json");
-                    return jsonPoints / post(metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
+                    return timed(Optional.of(tollgate.process()), metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
                             end.minus(Duration.ofHours(12))), TOKEN, "application/json");
                 });
                 System.out.printf(Locale.ROOT, "    JSON /api/v1/metrics:          %,12.0f points/s (target >= 100,000;"
-                        + " %,d points, %,d a POST)   %s%n", json, jsonPoints, JSON_POINTS_PER_POST, tollgate.heap());
+                        + " %,d points, %,d a POST)   %s   %s%n", json.perSecond(jsonPoints), jsonPoints,
+                        JSON_POINTS_PER_POST, json.cpu(jsonPoints, "a point"), tollgate.heap());
             }
         }
         if (targets.contains("b")) {
             // The adapter creates its database when it is missing.
             try (TollgateProcess tollgate = TollgateProcess.start(jar, List.of("--tollgate.influx.url=" + influx,
                     "--tollgate.influx.database=bench_tollgate"), TOKEN)) {
-                double b = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
-                System.out.printf(Locale.ROOT, "(b) Tollgate on InfluxDB:          %,12.0f lines/s   b/c = %.2f   %s%n",
-                        b, b / c, tollgate.heap());
+                Run b = tollgate.measuring(() -> writeLines(tollgate, warmUp, bodies));
+                System.out.printf(Locale.ROOT, "(b) Tollgate on InfluxDB:          %,12.0f lines/s   b/c = %.2f   %s   %s%n",
+                        b.perSecond(lines), ratio(b, c), b.cpu(lines, "a line (Tollgate's alone)"), tollgate.heap());
             }
         }
-        System.out.println("Each Tollgate ran with -Xmx512m (target: heap under 512 MiB).");
+        System.out.println("Each Tollgate ran with -Xmx512m (target: heap under 512 MiB). CPU is the server process's"
+                + " (all its threads: GC and JIT included) while the measured lines were sent, not this client's.");
     }
 
-    /** Lines per second into {@code tollgate}'s /api/v1/write, after the warm-up. */
-    private double writeLines(TollgateProcess tollgate, List<byte[]> warmUp, List<byte[]> bodies) throws Exception {
+    /** A measured run: how long sending the bodies took, and how much CPU the server used meanwhile ({@link ServerCpu}). */
+    private record Run(double seconds, double cpuSeconds) {
+
+        double perSecond(int count) {
+            return count / seconds;
+        }
+
+        double cpuMicros(int count) {
+            return cpuSeconds * 1e6 / count;
+        }
+
+        String cpu(int count, String unit) {
+            return String.format(Locale.ROOT, "CPU %.1f µs %s (%.1f s)", cpuMicros(count), unit, cpuSeconds);
+        }
+    }
+
+    private static double ratio(Run tollgate, Run influx) {
+        return influx == null ? Double.NaN : tollgate.seconds() == 0 ? Double.NaN : influx.seconds() / tollgate.seconds();
+    }
+
+    /** InfluxDB's CPU a line over Tollgate's: at least 1 when Tollgate spends no more on a line. */
+    private static double cpuRatio(Run tollgate, Run influx) {
+        return influx == null ? Double.NaN : influx.cpuSeconds() / tollgate.cpuSeconds();
+    }
+
+    /** Sends the bodies as {@link #post} does, and notes the CPU {@code server} used meanwhile (NaN if unknown). */
+    private Run timed(Optional<ProcessHandle> server, String url, List<byte[]> bodies, String token, String contentType)
+            throws Exception {
+        double before = ServerCpu.seconds(server);
+        double seconds = post(url, bodies, token, contentType);
+        return new Run(seconds, ServerCpu.seconds(server) - before);
+    }
+
+    /** The lines sent to {@code tollgate}'s /api/v1/write after the warm-up. */
+    private Run writeLines(TollgateProcess tollgate, List<byte[]> warmUp, List<byte[]> bodies) throws Exception {
         createCatalog(tollgate);
         String write = tollgate.url() + "/api/v1/write";
         post(write, warmUp, TOKEN, "text/plain");
-        return lines / post(write, bodies, TOKEN, "text/plain");
+        return timed(Optional.of(tollgate.process()), write, bodies, TOKEN, "text/plain");
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +29,8 @@ public final class InfluxTestServer {
     private static final String INFLUXD = "/usr/bin/influxd";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static String url;
+    /** The server {@link #url()} started, or null when it names one running elsewhere. */
+    private static Own shared;
 
     private InfluxTestServer() {
     }
@@ -42,7 +45,13 @@ public final class InfluxTestServer {
     }
 
     private static String start() {
-        return Own.start().url();
+        shared = Own.start();
+        return shared.url();
+    }
+
+    /** The process of the server {@link #url()} started, if it started one. */
+    public static synchronized Optional<ProcessHandle> process() {
+        return shared == null ? Optional.empty() : shared.process();
     }
 
     /**
@@ -85,6 +94,11 @@ public final class InfluxTestServer {
 
         public String url() {
             return url;
+        }
+
+        /** The server's process while it runs. */
+        public synchronized Optional<ProcessHandle> process() {
+            return process == null || !process.isAlive() ? Optional.empty() : Optional.of(process.toHandle());
         }
 
         /** Starts the server again on its port and data, after {@link #stop()}. */

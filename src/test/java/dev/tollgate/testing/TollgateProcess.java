@@ -180,6 +180,11 @@ public final class TollgateProcess implements AutoCloseable {
         return url;
     }
 
+    /** The JVM's process. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Runs {@code work} against this Tollgate; when it fails, the data folder and the log are kept for a look. */
     public <T> T measuring(Callable<T> work) throws Exception {
         try {
