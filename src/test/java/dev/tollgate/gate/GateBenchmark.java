@@ -100,14 +100,20 @@ public final class GateBenchmark {
                 }
                 System.out.printf(Locale.ROOT, "Its store caught up %.0f s later%n", (System.nanoTime() - settling) / 1e9);
                 CompletableFuture<Double> cpu = ServerCpu.during(tollgate.process(), warmUp, measured);
+                long allocatedBefore = tollgate.allocatedBytes();
+                double evaluatedBefore = TollgateProcess.sum(tollgate.prometheus(), "tollgate_gate_evaluations_total");
                 Figures gate = clients.load(clientCount, warmUp, measured, index -> gateRequest(tollgate.url(), index));
+                // Warm-up included: what an evaluation allocates (the GC's work), whatever the machine's speed.
+                double allocated = (tollgate.allocatedBytes() - allocatedBefore)
+                        / (TollgateProcess.sum(tollgate.prometheus(), "tollgate_gate_evaluations_total") - evaluatedBefore);
                 System.out.printf(Locale.ROOT, "Gate on the embedded store: %,8.0f evaluations/s   p50 %6.2f ms   p99 %6.2f ms"
                         + "   (targets: >= 2,000/s, p99 <= 5 ms)   %s%n", gate.perSecond(), gate.p50(), gate.p99(),
                         tollgate.heap());
                 // The server's CPU (GC and JIT included), for comparing runs on a machine whose speed drifts.
                 double cpuSeconds = cpu.get();
-                System.out.printf(Locale.ROOT, "    CPU: %.0f µs an evaluation (%.1f s of CPU, %.2f cores)%n",
-                        cpuSeconds * 1e6 / gate.requests(), cpuSeconds, cpuSeconds / measured.toNanos() * 1e9);
+                System.out.printf(Locale.ROOT, "    CPU: %.0f µs an evaluation (%.1f s of CPU, %.2f cores); about %,.0f bytes"
+                        + " allocated an evaluation%n", cpuSeconds * 1e6 / gate.requests(), cpuSeconds,
+                        cpuSeconds / measured.toNanos() * 1e9, allocated);
                 String scraped = tollgate.prometheus();
                 System.out.printf(Locale.ROOT, "    verdicts: %s%n", verdicts(scraped));
                 double groups = TollgateProcess.sum(scraped, "tollgate_gate_recorder_group_evaluations_count");

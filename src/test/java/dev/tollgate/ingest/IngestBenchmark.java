@@ -102,8 +102,8 @@ public final class IngestBenchmark {
                 String metrics = tollgate.url() + "/api/v1/metrics";
                 Run json = tollgate.measuring(() -> {
                     post(metrics, jsonBodies(WARM_UP_POSTS, end.minus(Duration.ofDays(2))), TOKEN, "application/json");
-                    return timed(Optional.of(tollgate.process()), metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
-                            end.minus(Duration.ofHours(12))), TOKEN, "application/json");
+                    return timed(tollgate, metrics, jsonBodies(jsonPoints / JSON_POINTS_PER_POST,
+                            end.minus(Duration.ofHours(12))), "application/json");
                 });
                 System.out.printf(Locale.ROOT, "    JSON /api/v1/metrics:          %,12.0f points/s (target >= 100,000;"
                         + " %,d points, %,d a POST)   %s   %s%n", json.perSecond(jsonPoints), jsonPoints,
@@ -123,8 +123,11 @@ public final class IngestBenchmark {
                 + " (all its threads: GC and JIT included) while the measured lines were sent, not this client's.");
     }
 
-    /** A measured run: how long sending the bodies took, and how much CPU the server used meanwhile ({@link ServerCpu}). */
-    private record Run(double seconds, double cpuSeconds) {
+    /**
+     * A measured run: how long sending the bodies took, how much CPU the server used meanwhile
+     * ({@link ServerCpu}), and, for a Tollgate, the bytes its JVM allocated (NaN for InfluxDB).
+     */
+    private record Run(double seconds, double cpuSeconds, double allocated) {
 
         double perSecond(int count) {
             return count / seconds;
@@ -135,7 +138,12 @@ public final class IngestBenchmark {
         }
 
         String cpu(int count, String unit) {
-            return String.format(Locale.ROOT, "CPU %.1f µs %s (%.1f s)", cpuMicros(count), unit, cpuSeconds);
+            if (count == 0) {
+                return "";
+            }
+            String cpu = String.format(Locale.ROOT, "CPU %.1f µs %s (%.1f s)", cpuMicros(count), unit, cpuSeconds);
+            return Double.isNaN(allocated) ? cpu
+                    : cpu + String.format(Locale.ROOT, ", allocated %,.0f bytes %s", allocated / count, unit);
         }
     }
 
@@ -153,7 +161,14 @@ public final class IngestBenchmark {
             throws Exception {
         double before = ServerCpu.seconds(server);
         double seconds = post(url, bodies, token, contentType);
-        return new Run(seconds, ServerCpu.seconds(server) - before);
+        return new Run(seconds, ServerCpu.seconds(server) - before, Double.NaN);
+    }
+
+    /** {@link #timed} into a Tollgate, with what its JVM allocated meanwhile. */
+    private Run timed(TollgateProcess tollgate, String url, List<byte[]> bodies, String contentType) throws Exception {
+        long before = tollgate.allocatedBytes();
+        Run run = timed(Optional.of(tollgate.process()), url, bodies, TOKEN, contentType);
+        return new Run(run.seconds(), run.cpuSeconds(), tollgate.allocatedBytes() - before);
     }
 
     /** The lines sent to {@code tollgate}'s /api/v1/write after the warm-up. */
@@ -161,7 +176,7 @@ public final class IngestBenchmark {
         createCatalog(tollgate);
         String write = tollgate.url() + "/api/v1/write";
         post(write, warmUp, TOKEN, "text/plain");
-        return timed(Optional.of(tollgate.process()), write, bodies, TOKEN, "text/plain");
+        return timed(tollgate, write, bodies, "text/plain");
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -183,6 +184,19 @@ public final class TollgateProcess implements AutoCloseable {
     /** The JVM's process. */
     public ProcessHandle process() {
         return process.toHandle();
+    }
+
+    /**
+     * The bytes the JVM has allocated on its heap so far, by all its threads (virtual threads in
+     * their carriers'): what the garbage collector has to clear, whatever the machine's speed.
+     */
+    public long allocatedBytes() {
+        try {
+            return (Long) jmx.getMBeanServerConnection().getAttribute(
+                    new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME), "TotalThreadAllocatedBytes");
+        } catch (Exception e) {
+            throw new IllegalStateException("The JVM did not say what it allocated", e);
+        }
     }
 
     /** Runs {@code work} against this Tollgate; when it fails, the data folder and the log are kept for a look. */
