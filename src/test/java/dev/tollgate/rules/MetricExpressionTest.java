@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +39,35 @@ class MetricExpressionTest {
 
         assertThat(twice.questions()).containsExactly(new Question(Aggregation.P99, "latency_ms", Duration.ofMinutes(15),
                 Of.SOURCE));
+    }
+
+    @Test
+    void one_question_written_two_ways_is_answered_in_both_places() throws InvalidExpression {
+        MetricExpression twice = MetricExpression.compile(
+                "p99(\"latency_ms\", \"15m\") > 500 || p99(\"latency_ms\", \"PT15M\", \"Source\") < 1");
+        Question latency = new Question(Aggregation.P99, "latency_ms", Duration.ofMinutes(15), Of.SOURCE);
+
+        assertThat(twice.evaluate(Map.of(latency, 600.0)).status()).isEqualTo(RuleStatus.FAIL);
+        assertThat(twice.evaluate(Map.of(latency, 0.5)).status()).isEqualTo(RuleStatus.FAIL);
+        assertThat(twice.evaluate(Map.of(latency, 200.0)).status()).isEqualTo(RuleStatus.PASS);
+    }
+
+    @Test
+    void evaluations_at_once_on_many_threads_each_see_their_own_answers() throws Exception {
+        // The gate evaluates one rule's expression for many requests at the same time.
+        MetricExpression rate = MetricExpression.compile("sum(\"errors\", \"1h\") / sum(\"requests\", \"1h\") > 0.01");
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> right = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                boolean failing = i % 2 == 0;
+                Map<Question, Double> answers = Map.of(ERRORS, failing ? 30.0 + i : 5.0, REQUESTS, 1_000.0 + i);
+                right.add(threads.submit(() -> rate.evaluate(answers).status()
+                        == (failing ? RuleStatus.FAIL : RuleStatus.PASS)));
+            }
+            for (Future<Boolean> each : right) {
+                assertThat(each.get()).isTrue();
+            }
+        }
     }
 
     @Test
