@@ -110,7 +110,7 @@ final class PercentileSketch {
 
     void writeTo(BinaryWriter out) {
         positive.writeTo(out);
-        (negative == null ? Buckets.NONE : negative).writeTo(out);
+        negativesOrNone().writeTo(out);
         out.writeUnsigned(zeroCount);
     }
 
@@ -141,17 +141,19 @@ final class PercentileSketch {
         return negative == null ? 0 : negative.total();
     }
 
+    private Buckets negativesOrNone() {
+        return negative == null ? Buckets.NONE : negative;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof PercentileSketch sketch && zeroCount == sketch.zeroCount
-                && positive.equals(sketch.positive)
-                && (negative == null ? Buckets.NONE : negative).equals(sketch.negative == null ? Buckets.NONE : sketch.negative);
+                && positive.equals(sketch.positive) && negativesOrNone().equals(sketch.negativesOrNone());
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * positive.hashCode() + (negative == null ? Buckets.NONE : negative).hashCode())
-                + Long.hashCode(zeroCount);
+        return 31 * (31 * positive.hashCode() + negativesOrNone().hashCode()) + Long.hashCode(zeroCount);
     }
 
     private static int index(double magnitude) {
