@@ -27,7 +27,8 @@ import dev.tollgate.testing.TollgateProcess;
  * services × 2 stages), three fields a line, 5,000 lines a POST, into (a) Tollgate on its embedded
  * H2 store, (b) Tollgate on the InfluxDB adapter, (c) InfluxDB itself; then JSON points into (a).
  * Prints lines per second, the ratios a/c and b/c, JSON points per second, and the peak heap of
- * each Tollgate JVM (run with {@code -Xmx512m}). Not part of the suite: a measurement, not a test.
+ * each Tollgate JVM (run with {@code -Xmx512m}); with each rate, the CPU the server used a line or
+ * point ({@link ServerCpu}) and, for Tollgate, the bytes its JVM allocated. Not part of the suite: a measurement, not a test.
  * Run it with {@code bench/run ingest} (README "Benchmarks").
  *
  * <p>Every target gets the same request bodies, sent by the same number of concurrent writers,
