@@ -53,14 +53,28 @@ public final class ApiTime {
             return Optional.empty();
         }
         String trimmed = text.trim();
-        if (trimmed.chars().allMatch(Character::isDigit) && trimmed.length() <= 15) {
+        if (allDigits(trimmed) && trimmed.length() <= 15) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(trimmed)));
+        }
+        Instant utc = UtcTimes.parse(trimmed);
+        if (utc != null) {
+            return Optional.of(utc);
         }
         try {
             return Optional.of(OffsetDateTime.parse(trimmed).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether every character is a digit (as {@link Character#isDigit(char)}, which {@link Long#parseLong} reads). */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A time in a JSON tree: a string as {@link #parse(String)} reads it, or an integer of epoch milliseconds. */
