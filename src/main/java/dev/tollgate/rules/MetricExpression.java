@@ -132,10 +132,8 @@ final class MetricExpression {
                 .filter(expr -> expr.getKind() == CelExpr.ExprKind.Kind.CALL && aggregationOf(expr.call().function()).isPresent())
                 .toList();
         for (CelExpr call : calls) {
-            Question question = question(ast, call);
-            List<String> literals = call.call().args().stream().map(argument -> argument.constant().stringValue()).toList();
-            questions.put(new Call(question.aggregation(), literals.get(0), literals.get(1),
-                    literals.size() > 2 ? literals.get(2) : SOURCE), question);
+            Map.Entry<Call, Question> read = question(ast, call);
+            questions.put(read.getKey(), read.getValue());
         }
         try {
             return new MetricExpression(text, RUNTIME.createProgram(ast), questions);
@@ -214,7 +212,8 @@ final class MetricExpression {
                         + "\"") + ")";
     }
 
-    private static Question question(CelAbstractSyntaxTree ast, CelExpr call) throws InvalidExpression {
+    /** The call as written, and the question it asks. */
+    private static Map.Entry<Call, Question> question(CelAbstractSyntaxTree ast, CelExpr call) throws InvalidExpression {
         Aggregation aggregation = aggregationOf(call.call().function()).orElseThrow();
         List<String> literals = new ArrayList<>();
         for (CelExpr argument : call.call().args()) {
@@ -238,7 +237,8 @@ final class MetricExpression {
         String of = literals.size() > 2 ? literals.get(2) : SOURCE;
         Threshold.Of whose = ofOf(of).orElseThrow(() -> invalid(ast, call.call().args().get(2),
                 "'" + of + "' is none of source, target and team"));
-        return new Question(aggregation, metric, window, whose);
+        return Map.entry(new Call(aggregation, metric, literals.get(1), of),
+                new Question(aggregation, metric, window, whose));
     }
 
     private static InvalidExpression invalid(CelAbstractSyntaxTree ast, CelExpr at, String message) {
