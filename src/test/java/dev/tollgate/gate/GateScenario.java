@@ -3,6 +3,7 @@ package dev.tollgate.gate;
 import static dev.tollgate.testing.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,6 +118,10 @@ abstract class GateScenario {
                 .allSatisfy(result -> assertThat(result.path("status").asString()).isEqualTo("PASS"));
         assertThat(result(evaluation, "error-rate").path("observed").asDouble()).isEqualTo(0.0003);
         assertThat(answer.header("Location")).isEqualTo("/api/v1/gate-evaluations/" + evaluation.path("id").asString());
+        // Written straight into the response, and still answered whole with its length, not chunked.
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(answer.header("Transfer-Encoding")).isNull();
         JsonNode stored = api.get(answer.header("Location")).token(gateToken).send().expectStatus(200).json();
         assertThat(stored.path("verdict").asString()).isEqualTo("PROMOTE");
         assertThat(stored.path("results").values()).hasSize(4);
