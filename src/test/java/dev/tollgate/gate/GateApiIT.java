@@ -110,6 +110,26 @@ class GateApiIT {
     }
 
     @Test
+    void an_answer_longer_than_the_response_buffer_arrives_whole() {
+        // The answer is written straight into Tomcat's 8 KiB buffer: a longer one goes out chunked.
+        int rules = 60;
+        for (int i = 0; i < rules; i++) {
+            api.put("/api/v1/rules/" + unique("bake")).asAdmin().json("{\"name\": \"Bake " + i + " " + "x".repeat(100)
+                    + "\", \"scope\": {\"service\": \"" + service + "\"}, \"kind\": \"BAKE_TIME\", \"params\":"
+                    + " {\"duration\": \"PT1H\"}}").send().expectStatus(201);
+        }
+
+        ApiResponse answer = ask("{\"service\": \"" + service + "\", \"version\": \"1.0.0\", \"stage\": \"beta\"}")
+                .expectStatus(201);
+
+        assertThat(answer.body().length()).isGreaterThan(8 * 1024);
+        assertThat(answer.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(answer.json().path("results").values()).hasSize(rules);
+        assertThat(api.get(answer.header("Location")).asAdmin().send().expectStatus(200).json().path("results").values())
+                .hasSize(rules);
+    }
+
+    @Test
     void evaluations_are_kept_and_listed_newest_first_filtered_by_stage_verdict_and_time() {
         testsGateProd();
         Instant before = clock.instant();
