@@ -5,8 +5,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +15,10 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.flywaydb.core.Flyway;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +30,8 @@ import dev.tollgate.rules.RuleKind;
 import dev.tollgate.rules.RuleOutcome;
 import dev.tollgate.rules.RuleStatus;
 import dev.tollgate.rules.Verdict;
+import dev.tollgate.testing.H2TestDatabase;
+import dev.tollgate.testing.TestDatabase;
 
 /**
  * What storing the gate's evaluations costs H2 itself, apart from HTTP, the rules and the
@@ -77,39 +74,32 @@ public final class GateRecordBenchmark {
     private void run(String label, boolean withoutServiceAndTeamIndexes, int before, int measured, int group)
             throws Exception {
         Path folder = Files.createTempDirectory("tollgate-record-benchmark");
-        String url = "jdbc:h2:file:" + folder.resolve("tollgate")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
-        try {
-            Flyway.configure().dataSource(url, "tollgate", "").locations("classpath:db/migration").load().migrate();
-            try (Connection connection = org.h2.Driver.load().connect(url, properties())) {
-                if (withoutServiceAndTeamIndexes) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("drop index gate_evaluation_service_idx");
-                        statement.execute("drop index gate_evaluation_team_tally_idx");
-                    }
-                }
-                connection.setAutoCommit(false);
-                DSLContext db = DSL.using(connection, SQLDialect.H2);
-                GateEvaluationRepository repository = new GateEvaluationRepository(db, Optional::empty);
-                Instant at = Instant.parse("2026-11-01T00:00:00Z");
-                for (int stored = 0; stored < before; stored += group) {
-                    at = store(repository, connection, group, at);
-                }
-                var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-                long written = writtenBytes(connection);
-                long allocated = threads.getCurrentThreadAllocatedBytes();
-                long started = System.nanoTime();
-                int commits = 0;
-                for (int stored = 0; stored < measured; stored += group, commits++) {
-                    at = store(repository, connection, group, at);
-                }
-                long took = System.nanoTime() - started;
-                allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
-                written = writtenBytes(connection) - written;
-                System.out.printf(Locale.ROOT, "%-45s %,8.0f µs a commit   %,9d bytes written a commit   %,9d bytes"
-                        + " allocated a commit   (%,d commits)%n", label + ":", took / 1e3 / commits, written / commits,
-                        allocated / commits, commits);
+        try (TestDatabase database = H2TestDatabase.openFile(folder.resolve("tollgate"))) {
+            DSLContext db = database.dsl();
+            if (withoutServiceAndTeamIndexes) {
+                db.execute("drop index gate_evaluation_service_idx");
+                db.execute("drop index gate_evaluation_team_tally_idx");
             }
+            database.begin();
+            GateEvaluationRepository repository = new GateEvaluationRepository(db, Optional::empty);
+            Instant at = Instant.parse("2026-11-01T00:00:00Z");
+            for (int stored = 0; stored < before; stored += group) {
+                at = store(repository, db, group, at);
+            }
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long written = writtenBytes(db);
+            long allocated = threads.getCurrentThreadAllocatedBytes();
+            long started = System.nanoTime();
+            int commits = 0;
+            for (int stored = 0; stored < measured; stored += group, commits++) {
+                at = store(repository, db, group, at);
+            }
+            long took = System.nanoTime() - started;
+            allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
+            written = writtenBytes(db) - written;
+            System.out.printf(Locale.ROOT, "%-45s %,8.0f µs a commit   %,9d bytes written a commit   %,9d bytes"
+                    + " allocated a commit   (%,d commits)%n", label + ":", took / 1e3 / commits, written / commits,
+                    allocated / commits, commits);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -117,16 +107,8 @@ public final class GateRecordBenchmark {
         }
     }
 
-    private static java.util.Properties properties() {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("user", "tollgate");
-        properties.setProperty("password", "");
-        return properties;
-    }
-
     /** One group of evaluations, one a second apart, in one transaction; answers the next one's time. */
-    private Instant store(GateEvaluationRepository repository, Connection connection, int group, Instant at)
-            throws SQLException {
+    private Instant store(GateEvaluationRepository repository, DSLContext db, int group, Instant at) {
         List<EvaluationRow> rows = new ArrayList<>(group);
         for (int i = 0; i < group; i++, at = at.plusMillis(1)) {
             int service = random.nextInt(SERVICES);
@@ -134,7 +116,7 @@ public final class GateRecordBenchmark {
                     "team-" + service % TEAMS, "token:bench", List.of()));
         }
         repository.saveAll(rows);
-        connection.commit();
+        db.connection(Connection::commit);
         return at;
     }
 
@@ -153,11 +135,13 @@ public final class GateRecordBenchmark {
     }
 
     /** What H2 has written to its file so far: its file store counts it, but does not publish it. */
-    private static long writtenBytes(Connection connection) throws Exception {
-        FileStore<?> store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                .getMvStore().getFileStore();
-        Method writeBytes = FileStore.class.getDeclaredMethod("getWriteBytes");
-        writeBytes.setAccessible(true);
-        return (long) writeBytes.invoke(store);
+    private static long writtenBytes(DSLContext db) {
+        return db.connectionResult(connection -> {
+            FileStore<?> store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase()
+                    .getStore().getMvStore().getFileStore();
+            Method writeBytes = FileStore.class.getDeclaredMethod("getWriteBytes");
+            writeBytes.setAccessible(true);
+            return (long) writeBytes.invoke(store);
+        });
     }
 }
